@@ -1,0 +1,39 @@
+# warledger: the README's commands. Everything installs into .venv from PyPI; nothing is downloaded at run time.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= warledger.duckdb
+
+.PHONY: setup run test bench lint evaluate clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: $(STAMP)
+	rm -f $(DB)
+	$(BIN)/warledger ingest samples --db $(DB)
+	$(BIN)/warledger stats --db $(DB)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/accuracy.py
+
+evaluate: $(STAMP)
+	$(BIN)/warledger evaluate acled ../shared/data/acled/dev_libya_syria_2020.csv
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Subcommands of the `warledger` CLI, one module each (see `warledger.cli.COMMANDS`)."""

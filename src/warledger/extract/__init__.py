@@ -1,0 +1,1 @@
+"""The extraction stages: actors, places, times, quantities, attribution, events, relations."""

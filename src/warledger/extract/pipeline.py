@@ -1,0 +1,74 @@
+"""The one extraction code path: Document -> parse -> stages -> Report.
+
+`ingest`, `extract`, the server and the batch engine all call `extract_document` or
+`extract_documents`; nothing else builds a report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from warledger.document import Document
+from warledger.extract.actors import find_actors
+from warledger.extract.attribution import find_attribution
+from warledger.extract.context import Context
+from warledger.extract.events import find_events
+from warledger.extract.places import find_places
+from warledger.extract.quantities import find_quantities
+from warledger.extract.relations import find_relations
+from warledger.extract.when import find_times
+from warledger.nlp import load_nlp
+from warledger.report import DocumentInfo, Report
+
+
+def analyse(document: Document, doc: Doc) -> Report:
+    """Run every stage over one parsed document, in dependency order."""
+    ctx = Context(document=document, doc=doc)
+    ctx.actors = find_actors(ctx)
+    ctx.places = find_places(ctx)
+    ctx.times = find_times(ctx)
+    ctx.quantities = find_quantities(ctx)
+    ctx.sources, ctx.statements = find_attribution(ctx)
+    ctx.events = find_events(ctx)
+    ctx.relations = find_relations(ctx)
+    return Report(
+        document=document_info(document),
+        actors=ctx.actors,
+        places=ctx.places,
+        sources=ctx.sources,
+        statements=ctx.statements,
+        events=ctx.events,
+        relations=ctx.relations,
+        warnings=ctx.warnings,
+    )
+
+
+def document_info(document: Document) -> DocumentInfo:
+    return DocumentInfo(
+        id=document.id,
+        chars=len(document.text),
+        url=document.url,
+        title=document.title,
+        outlet=document.outlet,
+        published=document.published.isoformat() if document.published else None,
+        language=document.language,
+        input=document.input,
+    )
+
+
+def extract_document(document: Document, nlp: Language | None = None) -> Report:
+    nlp = nlp or load_nlp()
+    return analyse(document, nlp(document.text))
+
+
+def extract_documents(
+    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 32
+) -> Iterator[Report]:
+    """Reports for many documents, parsing them in batches (`nlp.pipe`)."""
+    nlp = nlp or load_nlp()
+    pending = list(documents) if not isinstance(documents, list) else documents
+    for document, doc in zip(pending, nlp.pipe((d.text for d in pending), batch_size=batch_size), strict=True):
+        yield analyse(document, doc)

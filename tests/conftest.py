@@ -1,0 +1,37 @@
+"""Shared fixtures: one spaCy pipeline per test session, and the evaluation data (skipped when absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warledger.settings import eval_data_dir
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from warledger.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def eval_data() -> Path:
+    """../shared/data (or WARLEDGER_EVAL_DATA); tests that need it skip cleanly without it."""
+    path = eval_data_dir()
+    if not path.is_dir():
+        pytest.skip(f"evaluation data not found at {path} (set WARLEDGER_EVAL_DATA)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def extract_text(nlp):
+    """`extract_text(text, published=...)` -> Report, on the shared pipeline."""
+    from warledger.document import Document
+    from warledger.extract.pipeline import extract_document
+
+    def run(text: str, **meta):
+        return extract_document(Document.make(text, **meta), nlp)
+
+    return run
