@@ -17,8 +17,12 @@ from warledger.errors import WarledgerError
 COMMANDS = [
     "ingest",
     "extract",
+    "claims",
     "stats",
     "schema",
+    "kb",
+    "evaluate",
+    "export",
 ]
 
 

@@ -1,21 +1,161 @@
-"""Places: countries, provinces, cities and sites, geocoded offline."""
+"""Places: countries, provinces, cities, regions and sites, geocoded offline.
+
+`find_places(ctx)` finds candidate mentions (`place_mentions`), resolves each against the
+gazetteer (`warledger.kb.gazetteer`, plus an imported GeoNames table when the local database has
+one) in two passes with the document's context (`place_resolve`), and returns one `Place` per
+distinct place with every mention as evidence:
+- "Dar'a province" -> the admin1; "southern Syria" -> kind region inside Syria, at the matching
+  part of Syria's extent; "Tafas front" -> kind site, at Tafas; "Mitiga Airport" -> the listed
+  site; an unknown village with a parent ("Nadas in rural Ras al Ain") -> kind locality at its
+  parent's point.
+- Names claimed by an actor mention ("Moscow said") are skipped unless used after a locative
+  cue ("in Moscow").
+
+Roles and precision for events: see `warledger.extract.place_roles`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from warledger.extract.context import Context
+from warledger.extract.place_mentions import Mention, find_mentions, vocabulary
+from warledger.extract.place_resolve import Evidence, best
+from warledger.kb.gazetteer import Gazetteer, load_gazetteer
+from warledger.kb.gazetteer_db import geonames_db
+from warledger.kb.gazetteer_model import GazPlace, Match
 from warledger.report import Place
+from warledger.settings import Settings
+
+
+@dataclass
+class Resolved:
+    mention: Mention
+    place: GazPlace | None
+    score: float = 0.0
+
+
+def lookup(name: str, gazetteer: Gazetteer | None = None) -> list[Match]:
+    """Gazetteer matches for a name: the imported GeoNames table's first, then the embedded ones
+    not already among them."""
+    gazetteer = gazetteer or load_gazetteer()
+    embedded = gazetteer.lookup(name)
+    db = geonames_db(str(Settings.load().db))
+    if db is None:
+        return embedded
+    imported = db.lookup(name)
+    ids = {m.place.geonames_id for m in imported}
+    return imported + [m for m in embedded if m.place.geonames_id not in ids or m.place.geonames_id is None]
 
 
 def find_places(ctx: Context) -> list[Place]:
-    """Places from the GPE/LOC/FAC entities, one record per distinct name."""
-    by_name: dict[str, Place] = {}
-    for ent in ctx.doc.ents:
-        if ent.label_ not in {"GPE", "LOC", "FAC"}:
+    gazetteer = load_gazetteer()
+    claimed = [(s.start, s.end) for a in ctx.actors for s in a.mentions]
+    mentions = find_mentions(ctx.doc, claimed)
+    if not mentions:
+        return []
+    matches = [_matches(m, gazetteer) for m in mentions]
+    evidence = Evidence()
+    for actor in ctx.actors:
+        if actor.country:
+            evidence.countries[actor.country] += 1
+    for ms in matches:
+        for m in ms:
+            if m.tier == 0 and m.place.kind == "country" and m.place.country:
+                evidence.countries[m.place.country] += 2
+    first = [_resolve(m, ms, evidence, None) for m, ms in zip(mentions, matches, strict=True)]
+    for r in first:
+        if r.place is not None and r.place.country:
+            evidence.countries[r.place.country] += 1
+            if r.place.kind in {"admin1", "admin2"} and r.place.admin1_code:
+                evidence.admin1s.add(r.place.admin1_code)
+    final: list[Resolved] = []
+    for k, (m, ms) in enumerate(zip(mentions, matches, strict=True)):
+        parent = first[m.parent].place if m.parent is not None else None
+        final.append(_resolve(m, ms, evidence, parent) if ms else first[k])
+    return _places(ctx, final, gazetteer)
+
+
+def _matches(mention: Mention, gazetteer: Gazetteer) -> list[Match]:
+    found = []
+    if mention.head_kind == "site" and mention.head:
+        found = lookup(f"{mention.name} {mention.head}", gazetteer)
+    if not found:
+        found = lookup(mention.name, gazetteer)
+    if not found and mention.direction and mention.name.lower().startswith(mention.direction):
+        found = lookup(mention.name[len(mention.direction) :].strip(" -"), gazetteer)
+        mention.stripped = bool(found)
+    return found
+
+
+def _resolve(mention: Mention, matches: list[Match], evidence: Evidence, parent: GazPlace | None) -> Resolved:
+    if not matches:
+        return Resolved(mention, None)
+    chosen = best(matches, evidence, mention.head_kind, parent, mention.strict_parent)
+    if chosen is None:
+        return Resolved(mention, None)
+    return Resolved(mention, chosen[0], chosen[1])
+
+
+def _places(ctx: Context, resolved: list[Resolved], gazetteer: Gazetteer) -> list[Place]:
+    """One Place per distinct (resolved place, kind, name) with all its mentions."""
+    by_key: dict[tuple[object, ...], Place] = {}
+    for r in resolved:
+        record = _record(ctx, r, resolved, gazetteer)
+        if record is None:
             continue
-        name = ent.text.strip()
-        place = by_name.get(name)
+        key = (record.kind, record.geonames_id, record.country, record.lat, record.lon, record.name.lower())
+        if record.geonames_id is not None or record.kind in {"admin1", "country"}:
+            key = (record.kind, record.geonames_id, record.country, record.admin1, record.lat, record.lon)
+        place = by_key.get(key)
         if place is None:
-            kind = "site" if ent.label_ == "FAC" else "region" if ent.label_ == "LOC" else "city"
-            place = by_name[name] = Place(id=ctx.new_id("p"), name=name, kind=kind)
-        place.mentions.append(ctx.span_of(ent))
-    return list(by_name.values())
+            record.id = ctx.new_id("p")
+            place = by_key[key] = record
+        place.mentions.append(ctx.span(r.mention.start, r.mention.end))
+    return list(by_key.values())
+
+
+def _record(ctx: Context, r: Resolved, resolved: list[Resolved], gazetteer: Gazetteer) -> Place | None:
+    m = r.mention
+    surface = ctx.text[m.start : m.end]
+    parent = resolved[m.parent].place if m.parent is not None else None
+    g = r.place
+    if g is None:
+        anchor = parent
+        if anchor is None and not (m.ner or m.head_kind):
+            return None
+        kind = "site" if m.head_kind == "site" else "admin2" if m.head_kind == "admin" else "locality"
+        return Place(
+            id="", name=surface, kind=kind,
+            country=anchor.country if anchor else None,
+            admin1=anchor.admin1 if anchor else None,
+            lat=anchor.lat if anchor else None, lon=anchor.lon if anchor else None,
+        )
+    if m.direction and (m.stripped or not m.name.lower().startswith(m.direction)):
+        if not m.stripped or g.kind in {"country", "admin1", "admin2", "region"}:
+            return _region(surface, g, m.direction, gazetteer)
+        # "Eastern Ghariyeh" unknown as such: a locality at Ghariyeh
+        return Place(id="", name=surface, kind="locality", country=g.country, admin1=g.admin1, lat=g.lat, lon=g.lon)
+    if m.head_kind == "site" and g.kind != "site":
+        return Place(
+            id="", name=surface, kind="site", country=g.country, admin1=g.admin1, lat=g.lat, lon=g.lon,
+        )
+    return Place(
+        id="", name=surface, kind=g.kind, country=g.country, admin1=g.admin1,
+        lat=g.lat, lon=g.lon, geonames_id=g.geonames_id,
+    )
+
+
+def _region(surface: str, g: GazPlace, direction: str, gazetteer: Gazetteer) -> Place:
+    """"southern Syria": a region of the place, at the matching part of a country's extent."""
+    lat, lon = g.lat, g.lon
+    extent = gazetteer.extents.get(g.country or "") if g.kind == "country" else None
+    offsets = vocabulary().directions.get(direction)
+    if extent and offsets:
+        south, north, west, east = extent
+        lat = south + (north - south) * offsets[0]
+        lon = west + (east - west) * offsets[1]
+    return Place(
+        id="", name=surface, kind="region", country=g.country,
+        admin1=g.admin1 if g.kind != "country" else None, lat=lat, lon=lon,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -10,7 +11,19 @@ from typing import Any
 import yaml
 
 from warledger.errors import ConfigError
-from warledger.kb.model import KbActor, KbCountry, KnowledgeBase, Tie
+from warledger.kb.acled_names import FORCES, force_names
+from warledger.kb.model import (
+    AcledName,
+    AcledRegime,
+    KbActor,
+    KbCountry,
+    KnowledgeBase,
+    Tie,
+    alias_key,
+    day_bound,
+    open_label,
+    pick_acled_name,
+)
 
 
 def data_dir() -> Path:
@@ -25,47 +38,42 @@ def _tuple(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
-def _records(path: Path) -> list[dict[str, Any]]:
+def _bound(value: Any) -> str | None:
+    """YAML reads 2016-03-30 as a date and 2016 as an int; bounds are kept as ISO text."""
+    return None if value is None else str(value)
+
+
+def read_yaml(path: Path) -> Any:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
-    if not isinstance(data, list):
-        raise ConfigError(f"{path}: expected a list of records at the top level")
+
+
+def _records(path: Path) -> list[dict[str, Any]]:
+    data = read_yaml(path) or []
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        raise ConfigError(f"{path}: expected a list of records (mappings) at the top level")
     return data
 
 
-def parse_actor(record: dict[str, Any], source_file: str) -> KbActor:
-    try:
-        ties = tuple(
-            Tie(
-                type=str(t["type"]),
-                target=str(t["target"]),
-                start=None if t.get("start") is None else str(t["start"]),
-                end=None if t.get("end") is None else str(t["end"]),
-                mode=t.get("mode"),
-            )
-            for t in record.get("ties") or []
-        )
-        return KbActor(
-            id=str(record["id"]),
-            name=str(record["name"]),
-            kind=str(record["kind"]),
-            country=record.get("country"),
-            aliases=_tuple(record.get("aliases")),
-            wikidata=record.get("wikidata"),
-            acled_name=record.get("acled_name"),
-            description=record.get("description"),
-            ties=ties,
-            source_file=source_file,
-        )
-    except (KeyError, TypeError) as exc:
-        raise ConfigError(f"{source_file}: actor record {record!r} lacks {exc}") from exc
+def _names(records: Any) -> tuple[AcledName, ...]:
+    return tuple(
+        AcledName(str(r["name"]), _bound(r.get("start")), _bound(r.get("end")))
+        for r in records or []
+    )
+
+
+def _regimes(records: Any) -> tuple[AcledRegime, ...]:
+    return tuple(
+        AcledRegime(str(r["label"]), _bound(r.get("start")), _bound(r.get("end")))
+        for r in records or []
+    )
 
 
 def parse_country(record: dict[str, Any]) -> KbCountry:
     acled = record.get("acled") or {}
-    return KbCountry(
+    country = KbCountry(
         iso3=str(record["iso3"]),
         name=str(record["name"]),
         aliases=_tuple(record.get("aliases")),
@@ -73,15 +81,113 @@ def parse_country(record: dict[str, Any]) -> KbCountry:
         capital=record.get("capital"),
         metonyms=_tuple(record.get("metonyms")),
         wikidata=record.get("wikidata"),
-        acled_military=acled.get("military"),
-        acled_police=acled.get("police"),
-        acled_government=acled.get("government"),
         region=record.get("region"),
+        acled_country=acled.get("country"),
+        acled_regimes=_regimes(acled.get("regimes")),
+    )
+    by_force = tuple(
+        (
+            force,
+            _names(acled[force])
+            if acled.get(force)
+            else force_names(country, country.acled_regimes, force),
+        )
+        for force in FORCES
+    )
+    country = replace(country, acled_names=by_force)
+    return replace(
+        country,
+        acled_military=country.acled_name("military"),
+        acled_police=country.acled_name("police"),
+        acled_government=country.acled_name("government"),
+        acled_former_names=_former_names(country, _tuple(acled.get("legacy_names"))),
     )
 
 
+def _former_names(country: KbCountry, legacy: tuple[str, ...]) -> tuple[str, ...]:
+    opened = (_open_labels(names) for _force, names in country.acled_names)
+    return tuple(dict.fromkeys([*legacy, *(n for names in opened for n in names)]))
+
+
+def _open_labels(names: tuple[AcledName, ...]) -> tuple[str, ...]:
+    """Older spellings ACLED exports carry: a running regime is labelled "(2013-)" and relabelled
+    "(2013-2022)" when it ends, so exports made before the end hold the open label."""
+    opened = (open_label(n.name) for n in names if n.end is not None)
+    return tuple(dict.fromkeys(n for n in opened if n))
+
+
+def parse_actor(
+    record: dict[str, Any], source_file: str, countries: dict[str, KbCountry] | None = None
+) -> KbActor:
+    try:
+        ties = tuple(
+            Tie(
+                type=str(t["type"]),
+                target=str(t["target"]),
+                start=_bound(t.get("start")),
+                end=_bound(t.get("end")),
+                mode=t.get("mode"),
+            )
+            for t in record.get("ties") or []
+        )
+        names = _names(record.get("acled_names")) + _unit_names(record, countries or {})
+        acled_name = record.get("acled_name")
+        if acled_name and all(n.name != acled_name for n in names):
+            names = (AcledName(str(acled_name)), *names)
+        if names and not acled_name:
+            acled_name = pick_acled_name(names)
+        return KbActor(
+            id=str(record["id"]),
+            name=str(record["name"]),
+            kind=str(record["kind"]),
+            country=record.get("country"),
+            aliases=_tuple(record.get("aliases")),
+            wikidata=record.get("wikidata"),
+            acled_name=None if acled_name is None else str(acled_name),
+            description=record.get("description"),
+            ties=ties,
+            source_file=source_file,
+            acled_names=names,
+            acled_former_names=_tuple(record.get("acled_former_names")) + _open_labels(names),
+        )
+    except (KeyError, TypeError) as exc:
+        raise ConfigError(f"{source_file}: actor record {record!r} lacks {exc}") from exc
+
+
+def _unit_names(record: dict[str, Any], countries: dict[str, KbCountry]) -> tuple[AcledName, ...]:
+    """A state unit's ACLED names follow its state's regimes: `acled_unit: {force, unit, since}`
+    gives "Police Forces of Kenya (2013-2022) General Service Unit" and the other periods."""
+    spec = record.get("acled_unit")
+    if not spec:
+        return ()
+    country = countries.get(str(record.get("country")))
+    if country is None:
+        raise ConfigError(f"actor {record.get('id')}: acled_unit needs a known country")
+    since = day_bound(_bound(spec.get("since")))
+    until = day_bound(_bound(spec.get("until")), end=True)
+    out = []
+    for force, names in country.acled_names:
+        if force != spec["force"]:
+            continue
+        for name in names:
+            end = day_bound(name.end, end=True)
+            if since and end and end <= since:
+                continue
+            if until and (day_bound(name.start) or "") >= until:
+                continue
+            unit = spec.get("unit")
+            out.append(
+                AcledName(f"{name.name} {unit}" if unit else name.name, name.start, name.end)
+            )
+    return tuple(out)
+
+
+def parse_ambiguous(records: list[dict[str, Any]]) -> dict[str, tuple[str, ...]]:
+    return {alias_key(str(r["alias"])): _tuple(r["candidates"]) for r in records}
+
+
 def load_kb_from(directory: Path) -> KnowledgeBase:
-    """Read countries.yaml and every actors/*.yaml below `directory`."""
+    """Read countries.yaml, ambiguous.yaml and every actors/*.yaml below `directory`."""
     kb = KnowledgeBase()
     countries = directory / "countries.yaml"
     if countries.exists():
@@ -90,8 +196,11 @@ def load_kb_from(directory: Path) -> KnowledgeBase:
             kb.countries[country.iso3] = country
     for path in sorted((directory / "actors").glob("*.yaml")):
         for record in _records(path):
-            actor = parse_actor(record, path.name)
+            actor = parse_actor(record, path.name, kb.countries)
             kb.actors[actor.id] = actor
+    ambiguous = directory / "ambiguous.yaml"
+    if ambiguous.exists():
+        kb.ambiguous = parse_ambiguous(_records(ambiguous))
     kb.index()
     return kb
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from warledger.nlp.entity_ruler import COMPONENT as KB_ENTITIES
+
 
 def add_components(nlp: Language) -> None:
     """Add warledger's components to a freshly loaded pipeline."""
-    return None
+    if "ner" in nlp.pipe_names and KB_ENTITIES not in nlp.pipe_names:
+        nlp.add_pipe(KB_ENTITIES, after="ner")

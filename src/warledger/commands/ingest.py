@@ -1,0 +1,79 @@
+"""`warledger ingest PATH...`: read, extract and store articles; list what failed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from warledger.ingest.into_store import IngestSummary, ingest_into, resolve_stale, retry_paths
+from warledger.ingest.read import read_inputs
+from warledger.settings import Settings
+from warledger.store import Store
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "ingest", help="read articles (files, folders, feeds, WARC, JSON lines) into the database"
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="file, folder, or - for stdin")
+    parser.add_argument("--db", help="DuckDB file (default: warledger.duckdb, or WARLEDGER_DB)")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when any input failed")
+    parser.add_argument("--encoding", help="decode text with this encoding (e.g. latin-1)")
+    parser.add_argument("--retry", action="store_true", help="re-read the inputs that failed before")
+    parser.add_argument("--published", help="publication date for inputs that do not give one")
+    parser.add_argument("--outlet", help="outlet for inputs that do not name one")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = Settings.load(db=Path(args.db) if args.db else None)
+    with Store.open(settings.db) as store:
+        paths = list(args.paths) + (retry_paths(store) if args.retry else [])
+        if not paths:
+            print("warledger ingest: nothing to read; give a PATH (or --retry)", file=sys.stderr)
+            return 0 if args.retry else 2
+        items = read_inputs(
+            paths, published=args.published, outlet=args.outlet, encoding=args.encoding, settings=settings
+        )
+        summary = _ingest_with_progress(store, items, settings.nlp_batch_size)
+        resolve_stale(store, paths, summary)
+    _report(summary, settings.db)
+    return 1 if args.strict and summary.failures else 0
+
+
+def _ingest_with_progress(store: Store, items, batch_size: int) -> IngestSummary:  # type: ignore[no-untyped-def]
+    console = Console(stderr=True)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
+        task = progress.add_task("reading", total=None)
+
+        def show(summary: IngestSummary) -> None:
+            progress.update(
+                task,
+                description=f"{summary.read} documents read, {summary.stored} stored, "
+                f"{len(summary.failures)} failed",
+            )
+
+        return ingest_into(store, items, batch_size=batch_size, on_item=show)
+
+
+def _report(summary: IngestSummary, db: Path) -> None:
+    console = Console(file=sys.stdout, soft_wrap=True)
+    console.print(
+        f"{summary.stored} documents stored in {db} ({summary.read} read, "
+        f"{summary.duplicates} already stored, {len(summary.failures)} failed)",
+        highlight=False,
+    )
+    if summary.failures:
+        table = Table(title="Failures", title_justify="left")
+        for column in ("input", "reason", "message"):
+            table.add_column(column, overflow="fold")
+        for problem in summary.failures:
+            message = problem.message.removeprefix(f"{problem.input}: ")
+            table.add_row(problem.input, problem.reason, message)
+        console.print(table)

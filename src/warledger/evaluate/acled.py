@@ -1,0 +1,154 @@
+"""`warledger evaluate acled [CSV]`: score the system on ACLED rows, the note as the only input.
+
+Each row's `notes` text is extracted (no publication date, no country hint) and the system event
+chosen by `acled_system.compared_event` is compared with the row (see `acled_score`). Prints a
+table (figure, value, n), or JSON with `--json`; `--errors FILE` writes one JSON line per row
+(row id, note, gold, system with all its events, checks, disagreeing fields) for review.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from warledger.document import Document
+from warledger.errors import EvaluationDataMissing
+from warledger.evaluate.acled_rows import AcledRow, choose_rows, read_acled
+from warledger.evaluate.acled_score import RowScore, figures, score_row
+from warledger.evaluate.acled_system import SystemView, system_view
+from warledger.evaluate.figures import ClassScore, Figure, format_classes, format_table, per_class
+from warledger.extract.pipeline import extract_documents
+from warledger.report import Report
+from warledger.settings import Settings
+
+DEV_FILE = Path("acled") / "dev_libya_syria_2020.csv"
+
+
+@dataclass
+class AcledEvaluation:
+    path: Path
+    scores: list[RowScore]
+    figures: list[Figure]
+
+    def sub_event_classes(self) -> list[ClassScore]:
+        """Per-class scores of sub_event_type over the rows that have one."""
+        pairs = [(s.row.sub_event_type, s.system.sub_event_type) for s in self.scores]
+        gold = [g for g, _ in pairs if g]
+        return per_class(gold, [p for g, p in pairs if g])
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "scorer": "acled",
+            "file": str(self.path),
+            "rows": len(self.scores),
+            "figures": [f.to_dict() for f in self.figures],
+            "sub_event_type_classes": [asdict(c) for c in self.sub_event_classes()],
+        }
+
+
+def default_path(eval_data: Path | None = None) -> Path:
+    """The ACLED dev file under the evaluation data (WARLEDGER_EVAL_DATA)."""
+    base = eval_data or Settings.load().eval_data
+    path = base / DEV_FILE
+    if not path.is_file():
+        raise EvaluationDataMissing(
+            f"ACLED dev file not found at {path}; give a CSV path or set WARLEDGER_EVAL_DATA "
+            "to the folder that holds acled/"
+        )
+    return path
+
+
+def reports_for(
+    rows: Sequence[AcledRow], nlp: Language | None = None, batch_size: int = 64, n_process: int = 1
+) -> Iterator[Report | str]:
+    """One report per row, from its note alone; in one process, a note whose extraction raises
+    gives the error's text instead (the first traceback goes to stderr) and the run goes on."""
+    documents = [Document.make(r.notes, input=f"acled:{r.row_id}") for r in rows]
+    done, failures = 0, 0
+    while done < len(documents):
+        try:
+            for report in extract_documents(documents[done:], nlp, batch_size, n_process):
+                done += 1
+                yield report
+        except Exception as exc:
+            if n_process > 1:
+                raise
+            if failures == 0:
+                traceback.print_exc(file=sys.stderr)
+            failures += 1
+            done += 1
+            yield f"{type(exc).__name__}: {exc}"
+
+
+def evaluate_acled(
+    path: Path,
+    *,
+    limit: int | None = None,
+    sample: int | None = None,
+    seed: int = 0,
+    nlp: Language | None = None,
+    n_process: int = 1,
+) -> AcledEvaluation:
+    rows = choose_rows(list(read_acled(path)), limit=limit, sample=sample, seed=seed)
+    scores = []
+    for row, report in zip(rows, reports_for(rows, nlp, n_process=n_process), strict=True):
+        view = SystemView(error=report) if isinstance(report, str) else system_view(report)
+        scores.append(score_row(row, view))
+    return AcledEvaluation(path, scores, figures(scores))
+
+
+def headline(eval_data: Path) -> list[Figure]:
+    """The figures on the ACLED dev file, named `acled.<figure>`."""
+    result = evaluate_acled(default_path(eval_data))
+    return [Figure(f"acled.{f.name}", f.value, f.n, f.better, f.note) for f in result.figures]
+
+
+def write_errors(scores: Sequence[RowScore], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for score in scores:
+            handle.write(json.dumps(score.to_dict(), ensure_ascii=False) + "\n")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "csv",
+        nargs="?",
+        type=Path,
+        metavar="CSV",
+        help="an ACLED CSV export (default: the dev file under WARLEDGER_EVAL_DATA)",
+    )
+    parser.add_argument("--errors", type=Path, metavar="FILE", help="write per-row JSON lines here")
+    parser.add_argument("--limit", type=int, metavar="N", help="score only the first N rows")
+    parser.add_argument("--sample", type=int, metavar="N", help="score a random sample of N rows")
+    parser.add_argument("--seed", type=int, default=0, help="random seed of --sample (default 0)")
+    parser.add_argument("--processes", type=int, default=1, metavar="N", help="worker processes")
+    parser.add_argument(
+        "--classes", action="store_true", help="also print per-class sub_event_type scores"
+    )
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    path = args.csv or default_path()
+    result = evaluate_acled(
+        path, limit=args.limit, sample=args.sample, seed=args.seed, n_process=args.processes
+    )
+    if args.errors:
+        write_errors(result.scores, args.errors)
+    if args.json:
+        sys.stdout.write(json.dumps(result.to_dict(), indent=2) + "\n")
+    else:
+        title = f"ACLED {path.name}: {len(result.scores)} rows"
+        sys.stdout.write(format_table(result.figures, title) + "\n")
+        if args.classes and result.sub_event_classes():
+            sys.stdout.write(
+                "\n" + format_classes(result.sub_event_classes(), "sub_event_type") + "\n"
+            )
+    return 0

@@ -1,0 +1,115 @@
+"""Reading ACLED CSV exports of any vintage into `AcledRow` gold records.
+
+Handles the current schema (event_date "9-May-20" or ISO), the Kenya export (dates "dd-mm-yy"),
+exports without actor2 columns, and the pre-2019 upper-case schema without sub_event_type. A
+column a file does not have gives None, and the scorer leaves that figure out for the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from warledger.errors import InputError
+from warledger.evaluate.acled_dates import parse_acled_date
+from warledger.evaluate.countries import iso3_for
+
+UNKNOWN_FATALITIES = re.compile(r"unknown fatalities coded as 10", re.IGNORECASE)
+ALLEGED_WORDS = re.compile(r"\b(?:alleged(?:ly)?|reportedly)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AcledRow:
+    row_id: str
+    notes: str
+    event_date: date | None
+    event_type: str | None
+    sub_event_type: str | None
+    actor1: str | None
+    actor2: str | None
+    """None when the file has no actor2 column; "" when the row has no actor2."""
+    country: str | None
+    iso3: str | None
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    fatalities: int | None
+
+    @property
+    def unknown_fatalities(self) -> bool:
+        """ACLED's note says the fatality count is unknown and was coded as 10."""
+        return bool(UNKNOWN_FATALITIES.search(self.notes))
+
+    @property
+    def alleged(self) -> bool:
+        """The note hedges the event with "alleged"/"reportedly"."""
+        return bool(ALLEGED_WORDS.search(self.notes))
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _int(value: str | None) -> int | None:
+    number = _float(value)
+    return None if number is None else int(number)
+
+
+def _text(value: str | None) -> str | None:
+    return value.strip() if value is not None else None
+
+
+def row_from_cells(cells: dict[str, str], line: int) -> AcledRow:
+    """One gold record from a CSV row whose keys are lower-cased column names."""
+    row_id = cells.get("event_id_cnty") or cells.get("data_id") or f"line{line}"
+    country = _text(cells.get("country"))
+    return AcledRow(
+        row_id=row_id.strip(),
+        notes=(cells.get("notes") or "").strip(),
+        event_date=parse_acled_date(cells.get("event_date")),
+        event_type=_text(cells.get("event_type")) or None,
+        sub_event_type=_text(cells.get("sub_event_type")) or None,
+        actor1=_text(cells.get("actor1")),
+        actor2=_text(cells.get("actor2")),
+        country=country,
+        iso3=(_text(cells.get("iso3")) or None) or iso3_for(country),
+        location=_text(cells.get("location")) or None,
+        latitude=_float(cells.get("latitude")),
+        longitude=_float(cells.get("longitude")),
+        fatalities=_int(cells.get("fatalities")),
+    )
+
+
+def read_acled(path: Path) -> Iterator[AcledRow]:
+    """The rows of an ACLED CSV with a non-empty `notes` cell, in file order."""
+    if not path.is_file():
+        raise InputError("missing", f"{path}: no such file; give the path of an ACLED CSV export")
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if not reader.fieldnames or "notes" not in {f.strip().lower() for f in reader.fieldnames}:
+            raise InputError("malformed", f"{path}: not an ACLED export (it has no notes column)")
+        for line, raw in enumerate(reader, start=2):
+            cells = {(k or "").strip().lower(): (v or "") for k, v in raw.items()}
+            row = row_from_cells(cells, line)
+            if row.notes:
+                yield row
+
+
+def choose_rows(
+    rows: list[AcledRow], limit: int | None = None, sample: int | None = None, seed: int = 0
+) -> list[AcledRow]:
+    """The first `limit` rows, or a random `sample` of them (kept in file order), or all."""
+    if sample is not None and sample < len(rows):
+        picked = set(random.Random(seed).sample(range(len(rows)), sample))
+        rows = [row for i, row in enumerate(rows) if i in picked]
+    if limit is not None:
+        rows = rows[:limit]
+    return rows

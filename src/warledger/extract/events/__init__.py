@@ -1,0 +1,42 @@
+"""Typed events with roles, numbers and attribution (the `find_events` stage).
+
+triggers (vocabulary in patterns/events.yaml) -> roles from the parse -> grouping per sentence ->
+typing (patterns/events_typing.yaml) -> records with role ids, numbers, time and attribution ->
+one record per event in the document.
+"""
+
+from __future__ import annotations
+
+from warledger.extract.context import Context
+from warledger.extract.events.assemble import build_candidates
+from warledger.extract.events.fillers import MentionIndex
+from warledger.extract.events.merge import absorb, merge_events
+from warledger.extract.events.records import is_toll_only, to_event
+from warledger.report import Event
+
+
+def find_events(ctx: Context) -> list[Event]:
+    actors = MentionIndex.of(ctx.actors)
+    places = MentionIndex.of(ctx.places)
+    events: list[Event] = []
+    previous_violent: tuple[Event, int] | None = None
+    for candidate in build_candidates(ctx):
+        event = to_event(ctx, candidate, actors, places)
+        paragraph = ctx.text.rfind("\n\n", 0, candidate.sentence.start_char)
+        if is_toll_only(candidate) and previous_violent and previous_violent[1] == paragraph:
+            absorb(previous_violent[0], event)
+            continue
+        events.append(event)
+        if (
+            event.acled
+            and event.acled["event_type"] != "Strategic developments"
+            and event.type != "PROTEST"
+        ):
+            previous_violent = (event, paragraph)
+    events = merge_events(events)
+    for event in events:
+        event.id = ctx.new_id("e")
+    return events
+
+
+__all__ = ["find_events"]

@@ -1,0 +1,232 @@
+"""Place candidates in the text: where a place name is, how it is introduced, what qualifies it.
+
+Candidates come from three sources (vocabulary in `patterns/places.yaml`):
+- a capitalised name after a locative cue ("in", "near", "on the outskirts of", "east of", "from",
+  "to", "shelled" ...), which catches the many places NER misses or labels PERSON ("Ras al Ain");
+- NER GPE/LOC/FAC entities that are not part of an actor mention;
+- a name in parentheses right after a place, which becomes that place's parent
+  ("Qasr Bin Ghashir (Tripoli)"); "X in Y" also makes Y a (weaker) parent of X.
+A head noun after the name makes it an administrative unit ("Dar'a province") or a named site
+("Tafas front", "Mitiga Airport"); a direction adjective before it makes a region ("southern
+Syria"); "near", "outskirts of", "countryside" mark the mention as approximate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Token
+
+
+@dataclass
+class Mention:
+    start: int
+    """Character offsets of the whole mention (name plus head word)."""
+    end: int
+    name: str
+    """The name to look up (without head word and direction)."""
+    cue: str | None = None
+    """The locative word that introduced it ("in", "near", "from"), lower-cased."""
+    ner: bool = False
+    head: str | None = None
+    head_kind: str | None = None
+    """"admin" or "site" when a head noun follows the name."""
+    direction: str | None = None
+    approximate: bool = False
+    parent: int | None = None
+    """Index of the parent mention in the document's mention list."""
+    strict_parent: bool = False
+    """True for a parent in parentheses, False for "X in Y"."""
+    token: int = 0
+    """Index of the name's first token."""
+    stripped: bool = False
+    """True when only the name without its leading direction word was found."""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    locative: frozenset[str]
+    needs_context: frozenset[str]
+    modifiers: frozenset[str]
+    particles: frozenset[str]
+    admin_heads: frozenset[str]
+    site_heads: tuple[tuple[str, ...], ...]
+    near_words: frozenset[str]
+    directions: dict[str, tuple[float, float]]
+    not_places: frozenset[str]
+    origin_preps: frozenset[str]
+    destination_preps: frozenset[str]
+    destination_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    path = files("warledger.extract").joinpath("patterns", "places.yaml")
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[name])
+
+    heads = sorted((tuple(str(h).lower().split()) for h in data["site_heads"]), key=len, reverse=True)
+    return Vocabulary(
+        locative=words("locative"),
+        needs_context=words("needs_context"),
+        modifiers=words("modifiers"),
+        particles=words("name_particles"),
+        admin_heads=words("admin_heads"),
+        site_heads=tuple(heads),
+        near_words=words("near_words"),
+        directions={str(k).lower(): (float(v[0]), float(v[1])) for k, v in data["directions"].items()},
+        not_places=words("not_places"),
+        origin_preps=words("origin_preps"),
+        destination_preps=words("destination_preps"),
+        destination_verbs=words("destination_verbs"),
+    )
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha or (
+        token.text[:1].isupper() and any(c.isalpha() for c in token.text) and "'" in token.text
+    )
+
+
+def name_end(doc: Doc, i: int, vocab: Vocabulary) -> int:
+    """The end (exclusive token index) of a proper name starting at token i, or i if none."""
+    end = i
+    j = i
+    n = len(doc)
+    while j < n:
+        tok = doc[j]
+        if _capitalised(tok) and tok.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
+            if j == i and tok.lower_ in vocab.not_places:
+                return i
+            j += 1
+            end = j
+            continue
+        if tok.lower_ in vocab.particles or (tok.text == "-" and not tok.whitespace_ and j > i):
+            j += 1
+            continue
+        break
+    # A name may not end on a particle or hyphen (end only advances on capitalised tokens).
+    return end
+
+
+def _head(doc: Doc, j: int, vocab: Vocabulary) -> tuple[int, str | None, str | None]:
+    """A head noun at token j: (end, head text, "admin"|"site"|None)."""
+    if j < len(doc) and doc[j].lower_ in vocab.admin_heads:
+        return j + 1, doc[j].text, "admin"
+    for words in vocab.site_heads:
+        k = j + len(words)
+        if k <= len(doc) and tuple(t.lower_ for t in doc[j:k]) == words:
+            return k, doc[j:k].text, "site"
+    return j, None, None
+
+
+def find_mentions(doc: Doc, claimed: list[tuple[int, int]]) -> list[Mention]:
+    """Place candidates of `doc`, in text order; `claimed` are actor mention offsets."""
+    vocab = vocabulary()
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        low = tok.lower_
+        if low not in vocab.locative or (low in vocab.needs_context and not _in_context(doc, i, mentions, vocab)):
+            i += 1
+            continue
+        j = i + 1
+        direction = None
+        approximate = low in vocab.near_words
+        while j < n and doc[j].lower_ in vocab.modifiers and not _capitalised(doc[j]):
+            if doc[j].lower_ in vocab.directions:
+                direction = doc[j].lower_
+            approximate = approximate or doc[j].lower_ in vocab.near_words
+            j += 1
+        end = name_end(doc, j, vocab)
+        if end == j:
+            i += 1
+            continue
+        mention = _mention(doc, j, end, vocab, cue=_cue(doc, i, vocab), direction=direction)
+        mention.approximate = approximate or _approximate_before(doc, i, vocab)
+        mentions.append(mention)
+        taken.update(range(j, end))
+        i = end
+    for ent in doc.ents:
+        if ent.label_ not in {"GPE", "LOC", "FAC"} or any(t.i in taken for t in ent):
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in claimed):
+            continue
+        first = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
+        mentions.append(_mention(doc, first, ent.end, vocab, ner=True))
+        taken.update(range(ent.start, ent.end))
+    mentions.sort(key=lambda m: m.start)
+    _link_parents(doc, mentions, vocab)
+    return mentions
+
+
+def _cue(doc: Doc, i: int, vocab: Vocabulary) -> str:
+    """The cue word: "of" takes the word before it ("outskirts of" -> "outskirts")."""
+    low = doc[i].lower_
+    if low in {"of", "and"} and i > 0:
+        return doc[i - 1].lower_ if low == "of" else "and"
+    return low
+
+
+def _in_context(doc: Doc, i: int, mentions: list[Mention], vocab: Vocabulary) -> bool:
+    low = doc[i].lower_
+    if low == "and":
+        return bool(mentions) and mentions[-1].end >= doc[i].idx - 2
+    if low == "of":
+        return i > 0 and (doc[i - 1].lower_ in vocab.near_words or doc[i - 1].lower_ in vocab.modifiers)
+    return True
+
+
+def _approximate_before(doc: Doc, i: int, vocab: Vocabulary) -> bool:
+    return any(t.lower_ in vocab.near_words for t in doc[max(0, i - 3) : i])
+
+
+def _mention(
+    doc: Doc, start: int, end: int, vocab: Vocabulary, cue: str | None = None,
+    direction: str | None = None, ner: bool = False,
+) -> Mention:
+    span = doc[start:end]
+    name = span.text
+    if span[-1].text == "'s":
+        name = doc[start : end - 1].text
+    first = span[0].lower_
+    if direction is None and first in vocab.directions and len(span) > 1:
+        direction = first  # "Eastern Ghariyeh": resolved whole first, else as a direction
+    head_end, head, head_kind = _head(doc, end, vocab)
+    approximate = False
+    if head_end < len(doc) and doc[head_end].lower_ in {"countryside", "outskirts", "suburbs"}:
+        approximate = True
+    elif end < len(doc) and doc[end].lower_ in {"countryside", "outskirts", "suburbs", "area"}:
+        approximate = True
+    return Mention(
+        start=doc[start].idx,
+        end=doc[head_end - 1].idx + len(doc[head_end - 1].text),
+        name=name,
+        cue=cue,
+        ner=ner,
+        head=head,
+        head_kind=head_kind,
+        direction=direction,
+        approximate=approximate,
+        token=start,
+    )
+
+
+def _link_parents(doc: Doc, mentions: list[Mention], vocab: Vocabulary) -> None:
+    """"X (Y)" makes Y the strict parent of X; "X in Y" / "X, Y" a soft one."""
+    for k in range(len(mentions) - 1):
+        here, nxt = mentions[k], mentions[k + 1]
+        between = doc.text[here.end : nxt.start].strip().lower()
+        if between == "(" and doc.text[nxt.end : nxt.end + 1] == ")":
+            here.parent, here.strict_parent = k + 1, True
+        elif between in {"in", ",", "in rural", "in the", "in the countryside of", "of", "near"}:
+            here.parent = k + 1

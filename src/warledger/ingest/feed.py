@@ -1,0 +1,66 @@
+"""RSS and Atom files (feedparser): each entry is a document, its HTML content turned into text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any, BinaryIO
+
+import feedparser
+
+from warledger.document import Document
+from warledger.errors import InputError
+from warledger.ingest.checks import InputFailure, read_limited
+from warledger.ingest.html import fragment_to_text
+from warledger.ingest.options import ReadOptions, make_document
+
+# feedparser sets `bozo` for these too, but the entries are read correctly.
+_HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+
+
+def _entry_date(entry: Any) -> date | None:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday) if parsed else None
+
+
+def _entry_html(entry: Any) -> str:
+    contents = entry.get("content") or []
+    values = [c.get("value", "") for c in contents if c.get("value")]
+    return max(values, key=len) if values else entry.get("summary", "")
+
+
+def read_feed(input: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Document | InputError]:
+    """Every entry of the feed (`PATH:N`, 1-based); a damaged feed is reported, not fatal."""
+    parsed = feedparser.parse(read_limited(input, stream, options.settings.max_bytes))
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if problem is not None and isinstance(problem, _HARMLESS):
+        problem = None
+    if not parsed.entries:
+        if problem is not None:
+            raise InputFailure(
+                input, "malformed", f"not a readable RSS/Atom feed ({problem}); check the file is complete"
+            )
+        raise InputFailure(input, "empty", "the feed has no entries")
+    outlet = parsed.feed.get("title")
+    for number, entry in enumerate(parsed.entries, start=1):
+        where = f"{input}:{number}"
+        try:
+            yield make_document(
+                fragment_to_text(_entry_html(entry)),
+                options,
+                input=where,
+                title=entry.get("title"),
+                url=entry.get("link"),
+                outlet=outlet,
+                published=_entry_date(entry),
+                what_if_empty="the feed entry has no text",
+            )
+        except InputError as error:
+            yield error
+    if problem is not None:
+        yield InputFailure(
+            input,
+            "malformed",
+            f"the feed is damaged ({problem}); {len(parsed.entries)} entries were read, "
+            "any after the damage are lost: fetch the feed again",
+        )

