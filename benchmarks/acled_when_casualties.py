@@ -40,7 +40,7 @@ _NOT_EVENT_VERBS = {
 
 
 def event_date(value: str) -> date:
-    for pattern in ("%d-%b-%y", "%d-%m-%y", "%Y-%m-%d", "%d %B %Y"):
+    for pattern in ("%d-%b-%y", "%d-%m-%y", "%Y-%m-%d", "%d %B %Y", "%d-%B-%Y"):
         try:
             return datetime.strptime(value.strip(), pattern).date()
         except ValueError:
@@ -50,7 +50,8 @@ def event_date(value: str) -> date:
 
 def measure(path: Path, sample: int | None, offset: int | None) -> None:
     with path.open(encoding="utf-8", errors="replace") as handle:
-        rows = [r for r in csv.DictReader(handle) if (r.get("notes") or "").strip()]
+        rows = [{k.lower(): v for k, v in r.items()} for r in csv.DictReader(handle)]
+        rows = [r for r in rows if (r.get("notes") or "").strip()]
     if sample and sample < len(rows):
         rows = random.Random(0).sample(rows, sample)
     nlp = load_nlp()

@@ -5,7 +5,10 @@ texts, `--limit` documents from each file): bare `nlp.pipe` of the same spaCy mo
 warledger's `extract_documents`, each with 1 and 2 processes. Each configuration runs in a fresh
 Python process, so its peak memory is its own: peak RSS from `resource.getrusage` (ru_maxrss) of
 the process itself (RUSAGE_SELF) and of its largest worker process (RUSAGE_CHILDREN). Model loading
-is excluded from the timings; words are whitespace-separated tokens of the input text.
+is excluded from the timings; words are whitespace-separated tokens of the input text. Besides
+wall-clock time, each run records the CPU seconds of the process and its workers (user + system,
+from `getrusage`), which the machine's other load disturbs much less: on a shared machine compare
+the CPU-based ratio.
 
     python benchmarks/throughput.py [--limit N] [--json FILE]
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import multiprocessing
 import resource
 import subprocess
 import sys
@@ -53,6 +57,19 @@ def peak_rss_mb() -> dict[str, float]:
     return {"peak_rss_main_mb": round(own, 1), "peak_rss_worker_mb": round(children, 1)}
 
 
+def cpu_seconds() -> float:
+    """User + system CPU time of this process and its finished (reaped) children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def reap_workers() -> None:
+    """Wait until spaCy's worker processes have exited, so that their CPU time is counted."""
+    while multiprocessing.active_children():
+        time.sleep(0.05)
+
+
 def run_one(kind: str, n_process: int, limit: int) -> dict[str, Any]:
     """One configuration, in this process: load, warm up, then time the whole sample."""
     from warledger.document import Document
@@ -66,7 +83,7 @@ def run_one(kind: str, n_process: int, limit: int) -> dict[str, Any]:
 
         nlp = spacy.load(settings.spacy_model)
         list(nlp.pipe([rows[0][0]]))
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), cpu_seconds()
         count = sum(
             1 for _ in nlp.pipe((t for t, _ in rows), batch_size=BATCH_SIZE, n_process=n_process)
         )
@@ -77,10 +94,12 @@ def run_one(kind: str, n_process: int, limit: int) -> dict[str, Any]:
         nlp = load_nlp()
         documents = [Document.make(text, published=published) for text, published in rows]
         list(extract_documents(documents[:1], nlp))
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), cpu_seconds()
         reports = extract_documents(documents, nlp, batch_size=BATCH_SIZE, n_process=n_process)
         count = sum(1 for _ in reports)
     seconds = time.perf_counter() - start
+    reap_workers()
+    cpu = cpu_seconds() - cpu_start
     return {
         "config": kind,
         "processes": n_process,
@@ -89,6 +108,8 @@ def run_one(kind: str, n_process: int, limit: int) -> dict[str, Any]:
         "seconds": round(seconds, 2),
         "docs_per_s": round(count / seconds, 2),
         "words_per_s": round(words / seconds, 1),
+        "cpu_seconds": round(cpu, 2),
+        "words_per_cpu_s": round(words / cpu, 1),
         **peak_rss_mb(),
     }
 
@@ -102,12 +123,15 @@ def run_isolated(kind: str, n_process: int, limit: int) -> dict[str, Any]:
 
 
 def ratios(results: list[dict[str, Any]]) -> dict[str, float]:
-    speed = {(r["config"], r["processes"]): r["words_per_s"] for r in results}
-    return {
-        f"ours_over_bare_{n}p": round(speed[("warledger", n)] / speed[("bare", n)], 3)
-        for n in (1, 2)
-        if ("warledger", n) in speed and ("bare", n) in speed
-    }
+    """ours/bare words per second (wall clock) and per CPU second, for each process count."""
+    result: dict[str, float] = {}
+    for key, suffix in (("words_per_s", ""), ("words_per_cpu_s", "_cpu")):
+        speed = {(r["config"], r["processes"]): r.get(key) for r in results}
+        for n in (1, 2):
+            ours, bare = speed.get(("warledger", n)), speed.get(("bare", n))
+            if ours and bare:
+                result[f"ours_over_bare_{n}p{suffix}"] = round(ours / bare, 3)
+    return result
 
 
 def table(results: list[dict[str, Any]], ratio: dict[str, float]) -> str:
@@ -119,6 +143,8 @@ def table(results: list[dict[str, Any]], ratio: dict[str, float]) -> str:
         "sec",
         "docs/s",
         "words/s",
+        "cpu sec",
+        "words/cpu s",
         "rss main MB",
         "rss worker MB",
     )
@@ -133,6 +159,8 @@ def table(results: list[dict[str, Any]], ratio: dict[str, float]) -> str:
                 f"{r['seconds']:.1f}",
                 f"{r['docs_per_s']:.1f}",
                 f"{r['words_per_s']:.0f}",
+                f"{r['cpu_seconds']:.1f}",
+                f"{r['words_per_cpu_s']:.0f}",
                 f"{r['peak_rss_main_mb']:.0f}",
                 f"{r['peak_rss_worker_mb']:.0f}",
             )
@@ -162,9 +190,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"throughput: {kind} with {n_process} process(es)...", file=sys.stderr, flush=True)
         results.append(run_isolated(kind, n_process, args.limit))
     ratio = ratios(results)
-    print(table(results, ratio))
     if args.json:
         args.json.write_text(json.dumps({"results": results, "ratios": ratio}, indent=2) + "\n")
+    print(table(results, ratio))
     return 0
 
 

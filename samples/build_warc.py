@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -91,32 +92,63 @@ def _page(page: dict) -> bytes:
 
 
 def _response(writer: WARCWriter, url: str, status: str, ctype: str, body: bytes, n: int) -> None:
-    http = StatusAndHeaders(status, [("Content-Type", ctype), ("Content-Length", str(len(body)))], protocol="HTTP/1.1")
-    request = StatusAndHeaders(f"GET {url} HTTP/1.1", [("User-Agent", "warledger-sample")], is_http_request=True)
+    http = StatusAndHeaders(
+        status, [("Content-Type", ctype), ("Content-Length", str(len(body)))], protocol="HTTP/1.1"
+    )
+    request = StatusAndHeaders(
+        f"GET {url} HTTP/1.1", [("User-Agent", "warledger-sample")], is_http_request=True
+    )
     headers = {"WARC-Date": DATE, "WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-{n:012d}>"}
-    writer.write_record(writer.create_warc_record(url, "request", http_headers=request, warc_headers_dict=headers))
+    writer.write_record(
+        writer.create_warc_record(url, "request", http_headers=request, warc_headers_dict=headers)
+    )
     headers = {"WARC-Date": DATE, "WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-9000-{n:012d}>"}
-    record = writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=http, warc_headers_dict=headers)
+    record = writer.create_warc_record(
+        url, "response", payload=BytesIO(body), http_headers=http, warc_headers_dict=headers
+    )
     writer.write_record(record)
+
+
+def _fix_headers(record: Any, n: int) -> None:
+    """Fixed date and id, so that rebuilding gives the same bytes."""
+    record.rec_headers.replace_header("WARC-Date", DATE)
+    record.rec_headers.replace_header(
+        "WARC-Record-ID", f"<urn:uuid:00000000-0000-4000-a000-{n:012d}>"
+    )
 
 
 def build(out: Path = OUT) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("wb") as stream:
         writer = WARCWriter(stream, gzip=True)
-        writer.write_record(writer.create_warcinfo_record("crawl.warc.gz", {"software": "warledger samples/build_warc.py", "format": "WARC File Format 1.1"}))
+        info = writer.create_warcinfo_record(
+            "crawl.warc.gz",
+            {"software": "warledger samples/build_warc.py", "format": "WARC File Format 1.1"},
+        )
+        _fix_headers(info, 0)
+        writer.write_record(info)
         for n, page in enumerate(PAGES, start=1):
             _response(writer, page["url"], "200 OK", "text/html; charset=utf-8", _page(page), n)
         png = b"\x89PNG\r\n\x1a\n" + bytes(64)
-        _response(writer, "https://eastern-front-news.example/logo.png", "200 OK", "image/png", png, 10)
+        _response(
+            writer, "https://eastern-front-news.example/logo.png", "200 OK", "image/png", png, 10
+        )
         missing = b"<html><body><h1>Page not found</h1></body></html>"
-        _response(writer, "https://eastern-front-news.example/old-story", "404 Not Found", "text/html", missing, 11)
+        _response(
+            writer,
+            "https://eastern-front-news.example/old-story",
+            "404 Not Found",
+            "text/html",
+            missing,
+            11,
+        )
         resource = writer.create_warc_record(
             "https://wire.example/2022/10/11/kolbiyow-attack.txt",
             "resource",
             payload=BytesIO(RESOURCE_TEXT.encode("utf-8")),
             warc_headers_dict={"WARC-Date": DATE, "Content-Type": "text/plain; charset=utf-8"},
         )
+        _fix_headers(resource, 12)
         writer.write_record(resource)
     return out
 

@@ -21,6 +21,7 @@ COMMANDS = [
     "stats",
     "schema",
     "kb",
+    "gazetteer",
     "evaluate",
     "export",
 ]

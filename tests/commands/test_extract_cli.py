@@ -6,7 +6,6 @@ import contextlib
 import io
 import json
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -17,10 +16,13 @@ from warledger.settings import Settings
 DESIGN_SCHEMA = Settings().eval_data.parent / "design" / "report.schema.json"
 # Written for these tests.
 ARTICLE = "Unidentified gunmen attacked a checkpoint near Gao on Monday, killing two soldiers, the army said."
-PAGE = """<html><head><title>Checkpoint attacked near Gao</title>
-<meta property="og:site_name" content="Sahel Post">
-<meta property="article:published_time" content="2021-05-04"></head>
-<body><nav>Home | News</nav><article><h1>Checkpoint attacked near Gao</h1><p>%s</p></article></body></html>""" % ARTICLE
+PAGE = (
+    "<html><head><title>Checkpoint attacked near Gao</title>"
+    '<meta property="og:site_name" content="Sahel Post">'
+    '<meta property="article:published_time" content="2021-05-04"></head>'
+    "<body><nav>Home | News</nav><article><h1>Checkpoint attacked near Gao</h1>"
+    f"<p>{ARTICLE}</p></article></body></html>"
+)
 
 
 def run_cli(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
@@ -41,7 +43,9 @@ def assert_valid(report: dict) -> None:
     if DESIGN_SCHEMA.is_file():
         from jsonschema import Draft202012Validator
 
-        errors = list(Draft202012Validator(json.loads(DESIGN_SCHEMA.read_text())).iter_errors(report))
+        errors = list(
+            Draft202012Validator(json.loads(DESIGN_SCHEMA.read_text())).iter_errors(report)
+        )
         assert errors == []
 
 
@@ -75,10 +79,15 @@ def test_extract_html_file_uses_page_metadata(tmp_path):
     assert report["document"]["published"] == "2021-05-04"
 
 
-def test_extract_jsonl_prints_one_report_per_line(tmp_path):
+def test_extract_jsonl_with_several_records_prints_one_report_per_line(tmp_path):
     path = tmp_path / "batch.jsonl"
-    path.write_text(json.dumps({"text": ARTICLE}) + "\n" + json.dumps({"text": ARTICLE.replace("Gao", "Kidal")}) + "\n")
-    code, out, _ = run_cli("extract", str(path), "--format", "jsonl")
+    path.write_text(
+        json.dumps({"text": ARTICLE})
+        + "\n"
+        + json.dumps({"text": ARTICLE.replace("Gao", "Kidal")})
+        + "\n"
+    )
+    code, out, _ = run_cli("extract", str(path))
     assert code == 0
     reports = [json.loads(line) for line in out.splitlines()]
     assert [r["document"]["input"] for r in reports] == [f"{path}:1", f"{path}:2"]
@@ -104,3 +113,12 @@ def test_extract_reports_bad_input_and_still_prints_the_good_one(tmp_path):
     assert "PNG image" in err
     [line] = out.splitlines()
     assert json.loads(line)["document"]["input"] == str(good)
+
+
+def test_extract_jsonl_with_one_record_prints_indented_json(tmp_path):
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"text": ARTICLE}) + "\n")
+    code, out, _ = run_cli("extract", str(path))
+    assert code == 0
+    assert out.startswith("{\n")
+    assert json.loads(out)["document"]["input"] == f"{path}:1"

@@ -43,8 +43,15 @@ def test_ingest_samples_stores_every_article_and_lists_the_bad_inputs(sample_db)
         failures = {Path(f.input).name: f.reason for f in store.failures()}
         assert failures == {"empty-download.txt": "empty", "non-english-article.txt": "language"}
         outlets = {row[0] for row in store.con.execute("SELECT outlet FROM documents").fetchall()}
-        assert {"The Maghreb Monitor", "Sahel Security Briefing", "Eastern Front News", "Levant Digest"} <= outlets
-        reports = [json.loads(r[0]) for r in store.con.execute("SELECT report FROM documents").fetchall()]
+        assert {
+            "The Maghreb Monitor",
+            "Sahel Security Briefing",
+            "Eastern Front News",
+            "Levant Digest",
+        } <= outlets
+        reports = [
+            json.loads(r[0]) for r in store.con.execute("SELECT report FROM documents").fetchall()
+        ]
     assert all(validation_errors(report) == [] for report in reports)
     assert sum(len(report["actors"]) for report in reports) > 0
 
@@ -63,7 +70,13 @@ def test_stats_summarise_the_sample_database(sample_db):
     code, out, _ = run_cli("stats", "--db", str(db))
     assert code == 0
     assert f"{SAMPLE_DOCUMENTS} documents in {db}" in out
-    for heading in ("Documents by outlet", "Top actors", "Events by type", "Top places", "failures by reason"):
+    for heading in (
+        "Documents by outlet",
+        "Top actors",
+        "Events by type",
+        "Top places",
+        "failures by reason",
+    ):
         assert heading in out
     assert "The Maghreb Monitor" in out
     assert "language" in out and "empty" in out
@@ -119,5 +132,13 @@ def test_retry_rereads_failed_inputs_and_resolves_the_fixed_ones(tmp_path, nlp):
     assert code == 0
     assert "1 documents stored" in out
     with Store.open(db) as store:
-        assert [(Path(f.input).name, f.attempts) for f in store.failures()] == [("batch.jsonl:1", 2)]
+        assert [(Path(f.input).name, f.attempts) for f in store.failures()] == [
+            ("batch.jsonl:1", 2)
+        ]
         assert store.count("documents") == 1
+
+
+def test_retry_with_nothing_to_retry_succeeds(tmp_path):
+    code, _, err = run_cli("ingest", "--retry", "--db", str(tmp_path / "w.duckdb"))
+    assert code == 0
+    assert "no unresolved failures" in err

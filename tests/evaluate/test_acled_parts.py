@@ -41,6 +41,12 @@ def test_unreadable_acled_dates_are_none(text: str | None) -> None:
         ("Military Forces of Libya (2014-) Haftar Faction", "LBY", ActorProfile("military", "LBY")),
         ("Military Forces of Turkey (2016-)", "SYR", ActorProfile("military", "TUR")),
         ("Military Forces of the United States of America", "IRQ", ActorProfile("military", "USA")),
+        ("Military Forces of The United States of America", "IRQ", ActorProfile("military", "USA")),
+        (
+            "Government of the Republic of the Union of Myanmar",
+            "MMR",
+            ActorProfile("government", "MMR"),
+        ),
         ("Unidentified Military Forces", "SYR", ActorProfile("military", None)),
         (
             "Police Forces of Kenya (2013-) General Service Unit",
@@ -63,6 +69,10 @@ def test_unreadable_acled_dates_are_none(text: str | None) -> None:
         ("QSD: Syrian Democratic Forces", "SYR", ActorProfile("armed_group", "SYR")),
         ("Al Shabaab", "KEN", ActorProfile("armed_group", "KEN")),
         ("Islamic State (Syria)", "SYR", ActorProfile("armed_group", "SYR")),
+        ("Operation Peace Spring", "SYR", ActorProfile("military", None)),
+        ("Global Coalition Against Daesh", "SYR", ActorProfile("military", None)),
+        ("Jubilee Coalition", "KEN", ActorProfile("political_party", "KEN")),
+        ("Bangladesh Nationalist Party Militia", "BGD", ActorProfile("militia", "BGD")),
     ],
 )
 def test_acled_actor_strings_map_to_kind_and_country(
@@ -79,6 +89,7 @@ def test_state_actor_counts_as_military_of_the_same_country_only() -> None:
     gold = ActorProfile("military", "SYR")
     assert profile_matches(gold, "military", "SYR")
     assert profile_matches(gold, "state", "SYR")
+    assert profile_matches(gold, "government", "SYR")
     assert not profile_matches(gold, "military", "TUR")
     assert not profile_matches(gold, "civilians", "SYR")
     assert not profile_matches(gold, None, "SYR")

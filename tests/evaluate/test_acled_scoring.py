@@ -217,27 +217,23 @@ def test_no_event_means_every_field_is_missed_but_certainty_is_not_scored(tmp_pa
     assert checks["actor2_spurious"] is False
 
 
-def test_violence_is_compared_before_strategic_developments_and_negated_events_are_skipped() -> (
-    None
-):
-    first = event("e1", "Change to group/activity", 0)
-    denied = event("e2", "Armed clash", 5, negated=True)
-    strike = event("e3", "Air/drone strike", 30)
-    unmapped = event("e4", None, 1)
-    chosen = compared_event(report(first, denied, strike, unmapped))
-    assert chosen is not None and chosen.id == "e3"
+def test_first_mapped_event_is_compared_and_negated_events_are_skipped() -> None:
+    unmapped = event("e1", None, 0)
+    movement = event("e2", "Change to group/activity", 3)
+    denied = event("e3", "Armed clash", 1, negated=True)
+    clash = event("e4", "Armed clash", 40)
+    chosen = compared_event(report(unmapped, clash, movement, denied))
+    assert chosen is not None and chosen.id == "e2"
     only_unmapped = compared_event(report(unmapped))
-    assert only_unmapped is not None and only_unmapped.id == "e4"
+    assert only_unmapped is not None and only_unmapped.id == "e1"
     assert compared_event(report(denied)) is None
 
 
-def test_earlier_event_wins_within_the_same_family() -> None:
-    later = event("e1", "Armed clash", 40)
-    earlier = event("e2", "Shelling/artillery/missile attack", 3)
-    chosen = compared_event(report(later, earlier))
-    assert chosen is not None and chosen.id == "e1"  # Battles before Explosions/Remote violence
-    same_family = compared_event(report(event("e1", "Grenade", 40), earlier))
-    assert same_family is not None and same_family.id == "e2"
+def test_events_sharing_a_sentence_are_taken_in_report_order() -> None:
+    strike = event("e1", "Air/drone strike", 10)
+    shelling = event("e2", "Shelling/artillery/missile attack", 10)
+    chosen = compared_event(report(strike, shelling))
+    assert chosen is not None and chosen.id == "e1"
 
 
 def test_old_upper_case_schema_scores_event_type_but_not_sub_event_type(tmp_path: Path) -> None:

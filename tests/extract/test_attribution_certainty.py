@@ -41,11 +41,23 @@ def certainty_of(nlp):
         ("Approximately 300 people were killed in the fighting.", "killed", "hedged"),
         ("Rebels may shell the village again.", "shell", "speculative"),
         ("Rebels are expected to attack the village.", "attack", "speculative"),
-        ("There have been fears that the rebels could attack the village.", "attack", "speculative"),
+        (
+            "There have been fears that the rebels could attack the village.",
+            "attack",
+            "speculative",
+        ),
         ("The group plans to attack the village.", "attack", "speculative"),
         ("The army denied that its forces had shelled the village.", "shelled", "denied"),
-        ("The ministry rejected claims that its forces had shelled the village.", "shelled", "denied"),
-        ("The ministry dismissed reports that its forces had shelled the village.", "shelled", "denied"),
+        (
+            "The ministry rejected claims that its forces had shelled the village.",
+            "shelled",
+            "denied",
+        ),
+        (
+            "The ministry dismissed reports that its forces had shelled the village.",
+            "shelled",
+            "denied",
+        ),
     ],
 )
 def test_certainty_levels(certainty_of, text, word, expected):
@@ -53,7 +65,10 @@ def test_certainty_levels(certainty_of, text, word, expected):
 
 
 def test_hedge_inside_reported_speech_is_more_uncertain_than_reported(certainty_of):
-    assert certainty_of("Activists said rebels had possibly shelled the village.", "shelled")[0] == "hedged"
+    assert (
+        certainty_of("Activists said rebels had possibly shelled the village.", "shelled")[0]
+        == "hedged"
+    )
 
 
 def test_denial_wins_over_every_other_level(certainty_of):
@@ -68,11 +83,15 @@ def test_modality_of_another_clause_does_not_leak(certainty_of):
 
 
 def test_quantity_words_are_not_hedges(certainty_of):
-    assert certainty_of("At least 12 people were killed in the shelling.", "killed")[0] == "asserted"
+    assert (
+        certainty_of("At least 12 people were killed in the shelling.", "killed")[0] == "asserted"
+    )
 
 
 def test_denial_is_a_statement(certainty_of):
-    certainty, statement = certainty_of("The army denied that its forces had shelled the village.", "shelled")
+    certainty, statement = certainty_of(
+        "The army denied that its forces had shelled the village.", "shelled"
+    )
     assert statement == "st1"
 
 

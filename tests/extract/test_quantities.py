@@ -53,20 +53,48 @@ COUNTS = [
     ("Up to 40 trucks crossed.", "Up to 40", 40, None, 40, True, "trucks"),
     ("Police detained two journalists.", "two", 2, None, None, False, "journalists"),
     ("Police detained a dozen journalists.", "a dozen", 12, None, None, True, "journalists"),
-    ("Tens of thousands of people marched.", "Tens of thousands", None, 20000, 99999, True, "people"),
+    (
+        "Tens of thousands of people marched.",
+        "Tens of thousands",
+        None,
+        20000,
+        99999,
+        True,
+        "people",
+    ),
     ("Police detained twenty-five students.", "twenty-five", 25, None, None, False, "students"),
     ("Between 10 and 20 tanks advanced.", "Between 10 and 20", None, 10, 20, True, "tanks"),
     ("The army deployed 3 Ahrar al Sharqiyah fighters.", "3", 3, None, None, False, "fighters"),
-    ("Officials said 1.5 million people were displaced.", "1.5 million", 1500000, None, None, False, "people"),
+    ("A few hundred fighters remained.", "A few hundred", None, 200, 500, True, "fighters"),
+    ("Several thousand people fled.", "Several thousand", None, 3000, 9000, True, "people"),
+    ("The group carried 2000 rifles.", "2000", 2000, None, None, False, "rifles"),
+    (
+        "Officials said 1.5 million people were displaced.",
+        "1.5 million",
+        1500000,
+        None,
+        None,
+        False,
+        "people",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("sentence", "text", "value", "low", "high", "approximate", "unit"), COUNTS)
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "low", "high", "approximate", "unit"), COUNTS
+)
 def test_count_is_normalised(nlp, sentence, text, value, low, high, approximate, unit):
     counts = [m.quantity for m in analyse(nlp, sentence).quantities if m.kind == "count"]
     assert counts, sentence
     q = counts[0]
-    assert (q.text, q.value, q.low, q.high, q.approximate, q.unit) == (text, value, low, high, approximate, unit)
+    assert (q.text, q.value, q.low, q.high, q.approximate, q.unit) == (
+        text,
+        value,
+        low,
+        high,
+        approximate,
+        unit,
+    )
 
 
 @pytest.mark.parametrize(
@@ -79,6 +107,8 @@ def test_count_is_normalised(nlp, sentence, text, value, low, high, approximate,
         "Troops closed Route 4.",
         "Officers of the 4th Division arrived.",
         "On 9 May 2020, protesters gathered.",
+        "The 2013 attack shocked the region.",
+        "Unemployment rose in 2012-15 across the region.",
     ],
 )
 def test_names_measures_and_dates_are_not_counts(nlp, sentence):
@@ -89,29 +119,93 @@ def test_names_measures_and_dates_are_not_counts(nlp, sentence):
 CASUALTIES = [
     ("Gunmen killed two civilians in the town.", ("two", 2, None, None, False), None),
     ("Several soldiers were killed in the attack.", ("Several", None, 3, 9, True), None),
-    ("Troops shelled the village. No casualties reported.", ("No casualties", 0, None, None, False), ("No casualties", 0, None, None, False)),
-    ("Neither fatalities nor injuries were reported.", ("Neither fatalities nor injuries", 0, None, None, False), ("Neither fatalities nor injuries", 0, None, None, False)),
-    ("Neither injuries nor fatalities were reported.", ("Neither injuries nor fatalities", 0, None, None, False), ("Neither injuries nor fatalities", 0, None, None, False)),
-    ("The town was shelled without casualties.", ("without casualties", 0, None, None, False), ("without casualties", 0, None, None, False)),
-    ("The commander was wounded. No fatalities were reported.", ("No fatalities", 0, None, None, False), ("The commander", 1, None, None, False)),
-    ("A bomb exploded, killing 5 and wounding 12.", ("5", 5, None, None, False), ("12", 12, None, None, False)),
+    (
+        "Troops shelled the village. No casualties reported.",
+        ("No casualties", 0, None, None, False),
+        ("No casualties", 0, None, None, False),
+    ),
+    (
+        "Neither fatalities nor injuries were reported.",
+        ("Neither fatalities nor injuries", 0, None, None, False),
+        ("Neither fatalities nor injuries", 0, None, None, False),
+    ),
+    (
+        "Neither injuries nor fatalities were reported.",
+        ("Neither injuries nor fatalities", 0, None, None, False),
+        ("Neither injuries nor fatalities", 0, None, None, False),
+    ),
+    (
+        "The town was shelled without casualties.",
+        ("without casualties", 0, None, None, False),
+        ("without casualties", 0, None, None, False),
+    ),
+    (
+        "The commander was wounded. No fatalities were reported.",
+        ("No fatalities", 0, None, None, False),
+        ("The commander", 1, None, None, False),
+    ),
+    (
+        "A bomb exploded, killing 5 and wounding 12.",
+        ("5", 5, None, None, False),
+        ("12", 12, None, None, False),
+    ),
     ("A man was killed in the raid.", ("A man", 1, None, None, False), None),
     ("Police found the bodies of three men.", ("three", 3, None, None, False), None),
-    ("Clashes erupted. Unknown fatalities coded as 10.", ("fatalities coded as 10", 10, None, None, True), None),
-    ("Forty soldiers and eight militiamen were reportedly killed.", ("Forty and eight", 48, None, None, False), None),
+    (
+        "Clashes erupted. Unknown fatalities coded as 10.",
+        ("fatalities coded as 10", 10, None, None, True),
+        None,
+    ),
+    (
+        "Forty soldiers and eight militiamen were reportedly killed.",
+        ("Forty and eight", 48, None, None, False),
+        None,
+    ),
     ("Gunmen shot dead a civilian.", ("a civilian", 1, None, None, False), None),
-    ("Shells killed three civilians and injured four more.", ("three", 3, None, None, False), ("four", 4, None, None, False)),
-    ("Gunmen opened fire, killing between 2 and 4 guards.", ("between 2 and 4", None, 2, 4, True), None),
+    (
+        "Shells killed three civilians and injured four more.",
+        ("three", 3, None, None, False),
+        ("four", 4, None, None, False),
+    ),
+    (
+        "Gunmen opened fire, killing between 2 and 4 guards.",
+        ("between 2 and 4", None, 2, 4, True),
+        None,
+    ),
     ("Two fighters were found dead on the road.", ("Two", 2, None, None, False), None),
     ("Six fatalities reported.", ("Six", 6, None, None, False), None),
     ("Shells killed a family of three, including a child.", ("three", 3, None, None, False), None),
     ("Five people, including two children, were killed.", ("Five", 5, None, None, False), None),
-    ("Two soldiers were killed and five others injured.", ("Two", 2, None, None, False), ("five", 5, None, None, False)),
+    (
+        "Two soldiers were killed and five others injured.",
+        ("Two", 2, None, None, False),
+        ("five", 5, None, None, False),
+    ),
     ("He was shot dead at the market.", ("He", 1, None, None, False), None),
     ("A farmer was beaten to death by a mob.", ("A farmer", 1, None, None, False), None),
     ("The death toll rose to 14.", ("14", 14, None, None, False), None),
     ("A man's body was found near the road.", ("A man's body", 1, None, None, False), None),
     ("Mob kills suspected robber.", ("suspected robber", 1, None, None, False), None),
+    (
+        "Villagers assaulted and killed a suspected robber.",
+        ("a suspected robber", 1, None, None, False),
+        None,
+    ),
+    (
+        "A mob killed a chairman and his son.",
+        ("a chairman and his son", 2, None, None, False),
+        None,
+    ),
+    (
+        "3 people, including 1 guard and 1 driver, were killed in the clash.",
+        ("3", 3, None, None, False),
+        None,
+    ),
+    (
+        "A farmer and his son were killed by gunmen.",
+        ("A farmer and his son", 2, None, None, False),
+        None,
+    ),
 ]
 
 
@@ -131,6 +225,8 @@ def test_casualties_for_reads_the_stated_figures(nlp, sentence, fatalities, inju
         "Jets struck the camp, killing an unspecified number of fighters.",
         "Gunmen made an attempt to assassinate the governor.",
         "Gunmen attacked the village and killed civilians.",
+        "Students protested against the killing of a classmate.",
+        "Relatives demanded justice for the death of two brothers.",
     ],
 )
 def test_casualties_unknown_stay_none(nlp, sentence):
@@ -139,7 +235,10 @@ def test_casualties_unknown_stay_none(nlp, sentence):
 
 
 def test_casualties_for_reads_the_next_sentence_when_the_event_sentence_is_silent(nlp):
-    ctx = analyse(nlp, "Troops shelled the village. Two civilians were killed.\n\nFive soldiers died elsewhere.")
+    ctx = analyse(
+        nlp,
+        "Troops shelled the village. Two civilians were killed.\n\nFive soldiers died elsewhere.",
+    )
     fatalities, injured = casualties_for(ctx, *span_of(ctx, "shelled"))
     assert figures(fatalities) == ("Two", 2, None, None, False) and injured is None
 
@@ -153,7 +252,13 @@ def test_casualties_for_keeps_the_largest_figure_across_sentences(nlp):
 # (sentence, text, amount, currency, per)
 MONEY = [
     ("Recruits were offered a salary of $1,000 a month.", "$1,000 a month", 1000, "USD", "month"),
-    ("Recruits receive 1,500 US dollars per month.", "1,500 US dollars per month", 1500, "USD", "month"),
+    (
+        "Recruits receive 1,500 US dollars per month.",
+        "1,500 US dollars per month",
+        1500,
+        "USD",
+        "month",
+    ),
     ("The fine was 500 euros.", "500 euros", 500, "EUR", None),
     ("Each family paid SYP 200,000.", "SYP 200,000", 200000, "SYP", None),
     ("The contract was worth £2m.", "£2m", 2000000, "GBP", None),
@@ -213,7 +318,10 @@ def test_quantity_money_terms_and_purpose_of_a_recruitment(nlp):
 @pytest.mark.parametrize(
     ("sentence", "purpose"),
     [
-        ("Russia deployed 300 fighters for protecting oil facilities.", "for protecting oil facilities"),
+        (
+            "Russia deployed 300 fighters for protecting oil facilities.",
+            "for protecting oil facilities",
+        ),
         ("Turkey sent 300 fighters in order to guard the border.", "in order to guard the border"),
         ("Turkey sent 300 fighters to the border.", None),
         ("The militia threatened to attack the town.", None),
@@ -226,7 +334,9 @@ def test_purpose_clause(nlp, sentence, purpose):
 
 
 def test_terms_include_exemption_and_amnesty(nlp):
-    ctx = analyse(nlp, "Defectors were promised a general amnesty and exemption from military service.")
+    ctx = analyse(
+        nlp, "Defectors were promised a general amnesty and exemption from military service."
+    )
     trigger = span_of(ctx, "promised")
     assert terms_for(ctx, *trigger) == ["general amnesty", "exemption from military service"]
 

@@ -18,7 +18,10 @@ NOT_ENGLISH = {
         "убили трёх мирных жителей, после чего в район были направлены силы безопасности.",
         "Cyrillic",
     ),
-    "chinese": ("地方官员说，星期一不明身份的武装分子袭击了一个村庄，打死三名平民，安全部队随后进入该地区。", "Chinese"),
+    "chinese": (
+        "地方官员说，星期一不明身份的武装分子袭击了一个村庄，打死三名平民，安全部队随后进入该地区。",
+        "Chinese",
+    ),
 }
 NOT_ENGLISH_LATIN = {
     "french": (
@@ -36,6 +39,16 @@ NOT_ENGLISH_LATIN = {
         "die örtlichen Behörden mitteilten. Die Sicherheitskräfte wurden in das Gebiet entsandt.",
         "de",
     ),
+    "italian": (
+        "Uomini armati non identificati hanno attaccato un villaggio lunedì e hanno ucciso tre civili, "
+        "secondo le autorità locali. Le forze di sicurezza sono state inviate nella zona.",
+        "it",
+    ),
+    "portuguese": (
+        "Homens armados não identificados atacaram uma aldeia na segunda-feira e mataram três civis, "
+        "segundo as autoridades locais. As forças de segurança foram enviadas para a zona.",
+        "pt",
+    ),
 }
 ENGLISH = {
     "news": (
@@ -49,6 +62,10 @@ ENGLISH = {
         "Fatalities unknown."
     ),
     "names_heavy": "Tal Abyad, Ras al-Ain: SNA, SDF, YPG. Abu Dhabi, Doha.",
+    "arabic_names_transliterated": (
+        "On 2 May 2020, unidentified gunmen shot dead a man in al-Bab (Ras al-Ain) near el-Fasher."
+    ),
+    "non_state_prefix": "Non-state armed group clashes with police in Ras al Ain.",
     "quote_with_spanish_place": "Protesters marched through Los Angeles and San Diego on Saturday.",
 }
 

@@ -52,12 +52,17 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 
 def test_plain_text_becomes_one_document_with_cli_metadata(tmp_path, read, article):
     (tmp_path / "a.txt").write_text(article)
-    documents, errors = read(tmp_path / "a.txt", published="2021-05-04", outlet="Wire", url="https://x.example")
+    documents, errors = read(
+        tmp_path / "a.txt", published="2021-05-04", outlet="Wire", url="https://x.example"
+    )
     assert errors == []
     [doc] = documents
     assert doc.text == article
     assert (doc.input, doc.published, doc.outlet, doc.url) == (
-        str(tmp_path / "a.txt"), date(2021, 5, 4), "Wire", "https://x.example"
+        str(tmp_path / "a.txt"),
+        date(2021, 5, 4),
+        "Wire",
+        "https://x.example",
     )
 
 
@@ -69,9 +74,18 @@ def test_html_gives_main_text_metadata_and_headline_without_chrome(tmp_path, rea
     assert doc.outlet == "Coast Courier"
     assert doc.published == date(2021, 6, 2)
     assert doc.url == "https://coast-courier.example/zawiya-clash"
-    assert doc.text.startswith("Militia fighters clash near Zawiya\n\nRival militia fighters clashed")
+    assert doc.text.startswith(
+        "Militia fighters clash near Zawiya\n\nRival militia fighters clashed"
+    )
     assert doc.text.count("Militia fighters clash near Zawiya") == 1
-    for chrome in ("Read also", "Tripoli airport reopens", "Share this", "Breadcrumb", "Home", "rights reserved"):
+    for chrome in (
+        "Read also",
+        "Tripoli airport reopens",
+        "Share this",
+        "Breadcrumb",
+        "Home",
+        "rights reserved",
+    ):
         assert chrome not in doc.text
 
 
@@ -100,7 +114,9 @@ def test_html_is_sniffed_from_content_whatever_the_extension(tmp_path, read):
 
 
 def test_html_in_declared_charset_is_decoded(tmp_path, read):
-    page = PAGE.replace('charset="utf-8"', 'charset="windows-1252"').replace("Tuesday", "Tuesday \u2013")
+    page = PAGE.replace('charset="utf-8"', 'charset="windows-1252"').replace(
+        "Tuesday", "Tuesday \u2013"
+    )
     (tmp_path / "old.html").write_bytes(page.encode("cp1252"))
     [doc], errors = read(tmp_path / "old.html")
     assert errors == []
@@ -109,11 +125,18 @@ def test_html_in_declared_charset_is_decoded(tmp_path, read):
 
 def test_jsonl_bad_line_is_reported_and_other_lines_read(tmp_path, read, article):
     lines = [
-        json.dumps({"text": article, "title": "Checkpoint attacked near Gao", "published": "2021-05-03"}),
+        json.dumps(
+            {"text": article, "title": "Checkpoint attacked near Gao", "published": "2021-05-03"}
+        ),
         "{not json",
         "",
         json.dumps({"title": "no text here"}),
-        json.dumps({"text": "Protesters blocked the main road in Gao on Tuesday, residents said.", "outlet": "Sahel Post"}),
+        json.dumps(
+            {
+                "text": "Protesters blocked the main road in Gao on Tuesday, residents said.",
+                "outlet": "Sahel Post",
+            }
+        ),
     ]
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(lines) + "\n")
@@ -122,7 +145,10 @@ def test_jsonl_bad_line_is_reported_and_other_lines_read(tmp_path, read, article
     assert documents[0].text.startswith("Checkpoint attacked near Gao\n\nUnidentified gunmen")
     assert documents[0].published == date(2021, 5, 3)
     assert [d.outlet for d in documents] == ["Fallback Outlet", "Sahel Post"]
-    assert [(e.input, e.reason) for e in errors] == [(f"{path}:2", "malformed"), (f"{path}:4", "malformed")]
+    assert [(e.input, e.reason) for e in errors] == [
+        (f"{path}:2", "malformed"),
+        (f"{path}:4", "malformed"),
+    ]
     assert "not valid JSON" in errors[0].message
     assert '"text"' in errors[1].message
 
@@ -161,12 +187,18 @@ def test_atom_feed_is_read(tmp_path, read):
     (tmp_path / "horn.atom").write_text(ATOM)
     [doc], errors = read(tmp_path / "horn.atom")
     assert errors == []
-    assert (doc.outlet, doc.published, doc.url) == ("Horn Watch", date(2021, 11, 20), "https://horn-watch.example/a")
+    assert (doc.outlet, doc.published, doc.url) == (
+        "Horn Watch",
+        date(2021, 11, 20),
+        "https://horn-watch.example/a",
+    )
     assert doc.text.endswith("killing at least six people, witnesses said.")
 
 
 def test_broken_feed_is_malformed(tmp_path, read):
-    (tmp_path / "broken.rss").write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>X</titl')
+    (tmp_path / "broken.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>X</titl'
+    )
     documents, errors = read(tmp_path / "broken.rss")
     assert documents == []
     assert [e.reason for e in errors] == ["malformed"]
@@ -187,9 +219,24 @@ def test_warc_html_and_text_responses_become_documents(tmp_path, read, article):
     _warc(
         path,
         [
-            ("https://coast-courier.example/zawiya-clash", "200 OK", "text/html; charset=utf-8", PAGE.encode()),
-            ("https://coast-courier.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(20)),
-            ("https://coast-courier.example/gone", "404 Not Found", "text/html", b"<p>Not found</p>"),
+            (
+                "https://coast-courier.example/zawiya-clash",
+                "200 OK",
+                "text/html; charset=utf-8",
+                PAGE.encode(),
+            ),
+            (
+                "https://coast-courier.example/logo.png",
+                "200 OK",
+                "image/png",
+                b"\x89PNG\r\n\x1a\n" + bytes(20),
+            ),
+            (
+                "https://coast-courier.example/gone",
+                "404 Not Found",
+                "text/html",
+                b"<p>Not found</p>",
+            ),
             ("https://wire.example/brief.txt", "200 OK", "text/plain", article.encode()),
             ("https://wire.example/empty.txt", "200 OK", "text/plain", b"  "),
         ],
@@ -209,7 +256,14 @@ def test_damaged_warc_keeps_records_before_the_damage(tmp_path, read, article):
     with path.open("wb") as stream:
         writer = WARCWriter(stream, gzip=False)
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/plain")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record("https://a.example/", "response", payload=BytesIO(article.encode()), http_headers=http))
+        writer.write_record(
+            writer.create_warc_record(
+                "https://a.example/",
+                "response",
+                payload=BytesIO(article.encode()),
+                http_headers=http,
+            )
+        )
     with path.open("ab") as stream:
         stream.write(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 9999\r\n\r\ntruncated")
     documents, errors = read(path)
@@ -237,7 +291,9 @@ def test_folder_is_walked_recursively_skipping_hidden_and_source_files(tmp_path,
     (tmp_path / "b" / "c.txt").write_text(article.replace("Monday", "Tuesday"))
     (tmp_path / ".cache" / "d.txt").write_text(article)
     (tmp_path / ".hidden.txt").write_text(article)
-    (tmp_path / "build.py").write_text("print('the script that built this corpus is not an article')")
+    (tmp_path / "build.py").write_text(
+        "print('the script that built this corpus is not an article')"
+    )
     documents, errors = read(tmp_path)
     assert errors == []
     assert [d.input for d in documents] == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "c.txt")]

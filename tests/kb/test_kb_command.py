@@ -32,3 +32,25 @@ def test_kb_show_prints_the_actor(capsys):
 def test_kb_show_unknown_name_exits_1(capsys):
     assert main(["kb", "show", "Nonexistent Brigade of Nowhere"]) == 1
     assert "not in the knowledge base" in capsys.readouterr().err
+
+
+def test_kb_show_country_with_date(capsys):
+    assert main(["kb", "show", "KEN", "--on", "2015-06-01"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["iso3"] == "KEN"
+    assert record["acled"]["police"] == "Police Forces of Kenya (2013-2022)"
+
+
+def test_kb_show_ambiguous_alias_lists_every_candidate(capsys):
+    assert main(["kb", "show", "SNA"]) == 0
+    out = capsys.readouterr().out
+    assert '"id": "syr.sna"' in out
+    assert '"id": "som.sna"' in out
+
+
+def test_kb_show_ties_on_a_date(capsys):
+    assert main(["kb", "show", "tur.government", "--on", "2022-06-01"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    targets = {t["target"] for t in record["ties"]}
+    assert "lby.gnu" in targets
+    assert "lby.gna" not in targets

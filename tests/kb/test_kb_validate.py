@@ -175,3 +175,25 @@ def test_acled_unit_needs_a_known_force(tmp_path):
     actors = "- {id: syr.x, name: X, kind: police, country: SYR, acled_unit: {force: navy}}\n"
     found = messages(write(tmp_path, actors))
     assert len(found) == 1 and "acled_unit.force must be one of" in found[0]
+
+
+def test_actor_alias_equal_to_a_country_name_is_a_warning(tmp_path):
+    actors = "- {id: syr.x, name: Zaire, kind: militia}\n"
+    countries = "- {iso3: COD, name: Democratic Republic of Congo, aliases: [Zaire]}\n"
+    problems = validate_dir(write(tmp_path, actors, countries=countries))
+    assert errors(problems) == []
+    assert [str(p) for p in problems] == [
+        "warning: actors/test.yaml: syr.x: alias 'zaire' is also a name of the country COD"
+    ]
+
+
+def test_acled_name_given_to_two_actors_is_a_warning(tmp_path):
+    actors = (
+        '- {id: syr.x, name: X, kind: militia, acled_name: "Militia X"}\n'
+        '- {id: syr.y, name: Y, kind: militia, acled_names: [{name: "Militia X", start: 2020}]}\n'
+    )
+    problems = validate_dir(write(tmp_path, actors))
+    assert errors(problems) == []
+    assert [str(p) for p in problems] == [
+        "warning: actors/test.yaml: syr.x, syr.y: ACLED name 'Militia X' is given to several actors"
+    ]

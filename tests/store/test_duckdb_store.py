@@ -26,9 +26,21 @@ def make_pair(text: str = TEXT, outlet: str | None = "Wire") -> tuple[Document, 
     report = Report(
         document=DocumentInfo(id=document.id, chars=len(document.text), outlet=outlet),
         actors=[Actor(id="a1", name="Turkey", kind="state", country="TUR", mentions=[span(0, 6)])],
-        places=[Place(id="p1", name="Libya", kind="country", country="LBY", mentions=[span(30, 35)])],
-        statements=[Statement(id="s1", source=None, source_span=span(37, 62), cue_span=span(63, 67), content_span=span(0, 35))],
-        events=[Event(id="e1", type="DEPLOY", evidence=[span(0, 35)], agent=["a1"], destination=["p1"])],
+        places=[
+            Place(id="p1", name="Libya", kind="country", country="LBY", mentions=[span(30, 35)])
+        ],
+        statements=[
+            Statement(
+                id="s1",
+                source=None,
+                source_span=span(37, 62),
+                cue_span=span(63, 67),
+                content_span=span(0, 35),
+            )
+        ],
+        events=[
+            Event(id="e1", type="DEPLOY", evidence=[span(0, 35)], agent=["a1"], destination=["p1"])
+        ],
     )
     return document, report
 
@@ -58,11 +70,17 @@ def test_schema_sql_describes_what_the_migrations_build(store):
 def test_save_stores_document_report_records_and_mentions(store):
     document, report = make_pair()
     assert store.save(document, report) is True
-    row = store.con.execute("SELECT outlet, published, chars, input, text, report FROM documents").fetchone()
+    row = store.con.execute(
+        "SELECT outlet, published, chars, input, text, report FROM documents"
+    ).fetchone()
     assert row[:5] == ("Wire", document.published, len(TEXT), "a.txt", TEXT)
     assert json.loads(row[5]) == report.to_dict()
-    assert store.con.execute("SELECT id, name, kind, country FROM actors").fetchall() == [("a1", "Turkey", "state", "TUR")]
-    assert store.con.execute("SELECT type, agent, destination FROM events").fetchall() == [("DEPLOY", '["a1"]', '["p1"]')]
+    assert store.con.execute("SELECT id, name, kind, country FROM actors").fetchall() == [
+        ("a1", "Turkey", "state", "TUR")
+    ]
+    assert store.con.execute("SELECT type, agent, destination FROM events").fetchall() == [
+        ("DEPLOY", '["a1"]', '["p1"]')
+    ]
     mentions = store.con.execute(
         "SELECT record_id, kind, start_char, end_char, text FROM mentions ORDER BY kind, record_id"
     ).fetchall()
@@ -134,7 +152,13 @@ def test_failures_are_counted_updated_and_resolved(store):
     store.record_failure("a.txt", "encoding", "a.txt: not valid UTF-8")
     store.record_failure("b.jsonl:2", "malformed", "b.jsonl:2: not valid JSON")
     [a, b] = store.failures()
-    assert (a.input, a.reason, a.message, a.attempts, a.resolved) == ("a.txt", "encoding", "a.txt: not valid UTF-8", 2, False)
+    assert (a.input, a.reason, a.message, a.attempts, a.resolved) == (
+        "a.txt",
+        "encoding",
+        "a.txt: not valid UTF-8",
+        2,
+        False,
+    )
     assert a.first_seen <= a.last_seen
     assert (b.input, b.attempts) == ("b.jsonl:2", 1)
     store.resolve_failures(["a.txt"])
@@ -146,7 +170,9 @@ def test_failures_are_counted_updated_and_resolved(store):
 
 def test_stats_summarise_documents_actors_events_places_and_failures(store):
     store.save(*make_pair())
-    store.save(*make_pair("Turkey sent drones to Libya, officials in Tripoli said on Monday.", outlet=None))
+    store.save(
+        *make_pair("Turkey sent drones to Libya, officials in Tripoli said on Monday.", outlet=None)
+    )
     store.record_failure("x.txt", "empty", "x.txt: empty")
     stats = store.stats()
     assert stats.documents == 2
@@ -155,3 +181,26 @@ def test_stats_summarise_documents_actors_events_places_and_failures(store):
     assert stats.events_by_type == [("DEPLOY", 2)]
     assert stats.top_places == [("Libya", "LBY", 2)]
     assert stats.failures_by_reason == [("empty", 1)]
+
+
+def test_new_migration_is_applied_to_an_existing_database_keeping_its_data(tmp_path, monkeypatch):
+    from warledger.store import migrate as migrate_module
+    from warledger.store.migrate import Migration
+
+    path = tmp_path / "w.duckdb"
+    with Store.open(path) as store:
+        store.save(*make_pair())
+    shipped = migrations()
+    added = Migration(
+        len(shipped) + 1, "add_notes", "ALTER TABLE documents ADD COLUMN notes VARCHAR;"
+    )
+    monkeypatch.setattr(migrate_module, "migrations", lambda: (*shipped, added))
+    with Store.open(path) as store:
+        versions = store.con.execute(
+            "SELECT version, name FROM schema_version ORDER BY version"
+        ).fetchall()
+        assert versions[-1] == (added.version, "add_notes")
+        assert store.con.execute("SELECT count(*), count(notes) FROM documents").fetchone() == (
+            1,
+            0,
+        )

@@ -63,11 +63,17 @@ def claims_of(report: Report) -> list[Claim]:
     claims: list[Claim] = []
     cited: set[str] = set()
     for event in report.events:
-        claims.append(_claim(event.id, "event", _event_summary(event, names), event.attribution, event, sources))
+        claims.append(
+            _claim(
+                event.id, "event", _event_summary(event, names), event.attribution, event, sources
+            )
+        )
         cited.add(event.attribution.statement or "")
     for relation in report.relations:
         what = f"{relation.type}: {names.get(relation.source, relation.source)} -> {names.get(relation.target, relation.target)}"
-        claims.append(_claim(relation.id, "relation", what, relation.attribution, relation, sources))
+        claims.append(
+            _claim(relation.id, "relation", what, relation.attribution, relation, sources)
+        )
         cited.add(relation.attribution.statement or "")
     publisher = _publisher(report)
     for statement in report.statements:
@@ -103,7 +109,12 @@ def _event_summary(event: Event, names: dict[str, str]) -> str:
 
 
 def _claim(
-    claim_id: str, kind: str, what: str, attribution: Attribution, item: Event | Relation, sources: dict[str, str]
+    claim_id: str,
+    kind: str,
+    what: str,
+    attribution: Attribution,
+    item: Event | Relation,
+    sources: dict[str, str],
 ) -> Claim:
     evidence = item.evidence[0] if item.evidence else None
     return Claim(
@@ -123,7 +134,9 @@ def _publisher(report: Report) -> str | None:
     """The publishing outlet's source id: the one named in the metadata, or the dateline's."""
     speakers = {statement.source for statement in report.statements}
     for source in report.sources:
-        if source.kind == "outlet" and (source.name == report.document.outlet or source.id not in speakers):
+        if source.kind == "outlet" and (
+            source.name == report.document.outlet or source.id not in speakers
+        ):
             return source.id
         break
     return None
@@ -148,7 +161,9 @@ def _statement_claim(statement: Statement, sources: dict[str, str], publisher: s
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("claims", help="list each claim with who said it and how sure")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="text, HTML or JSON-lines file, or - for stdin")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="text, HTML or JSON-lines file, or - for stdin"
+    )
     parser.add_argument("--published", help="publication date, YYYY-MM-DD")
     parser.add_argument("--outlet", help="publishing outlet")
     parser.add_argument("--format", choices=["text", "jsonl"], default="text")

@@ -15,16 +15,22 @@ FORMATS = ("acled",)
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("export", help="export stored events (ACLED-style CSV)")
-    parser.add_argument("--format", choices=FORMATS, default="acled", help="output format (default: acled)")
+    parser.add_argument(
+        "--format", choices=FORMATS, default="acled", help="output format (default: acled)"
+    )
     parser.add_argument("--db", help="DuckDB file (default: warledger.duckdb, or WARLEDGER_DB)")
-    parser.add_argument("-o", "--output", default="-", help="output file, or - for standard output (default)")
+    parser.add_argument(
+        "-o", "--output", default="-", help="output file, or - for standard output (default)"
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     settings = Settings.load(db=Path(args.db) if args.db else None)
     if not Path(settings.db).exists():
-        raise StoreError(f"no database at {settings.db}; run `warledger ingest PATH --db {settings.db}` first")
+        raise StoreError(
+            f"no database at {settings.db}; run `warledger ingest PATH --db {settings.db}` first"
+        )
     rows = acled_rows(reports_from_db(settings.db))
     if args.output == "-":
         count = write_acled_csv(rows, sys.stdout)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
+from warledger.document import Document
+from warledger.errors import InputError
 from warledger.ingest.into_store import IngestSummary, ingest_into, resolve_stale, retry_paths
 from warledger.ingest.read import read_inputs
 from warledger.settings import Settings
@@ -24,7 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--db", help="DuckDB file (default: warledger.duckdb, or WARLEDGER_DB)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when any input failed")
     parser.add_argument("--encoding", help="decode text with this encoding (e.g. latin-1)")
-    parser.add_argument("--retry", action="store_true", help="re-read the inputs that failed before")
+    parser.add_argument(
+        "--retry", action="store_true", help="re-read the inputs that failed before"
+    )
     parser.add_argument("--published", help="publication date for inputs that do not give one")
     parser.add_argument("--outlet", help="outlet for inputs that do not name one")
     parser.set_defaults(func=run)
@@ -35,10 +39,17 @@ def run(args: argparse.Namespace) -> int:
     with Store.open(settings.db) as store:
         paths = list(args.paths) + (retry_paths(store) if args.retry else [])
         if not paths:
+            if args.retry:
+                print("warledger ingest: no unresolved failures to retry", file=sys.stderr)
+                return 0
             print("warledger ingest: nothing to read; give a PATH (or --retry)", file=sys.stderr)
-            return 0 if args.retry else 2
+            return 2
         items = read_inputs(
-            paths, published=args.published, outlet=args.outlet, encoding=args.encoding, settings=settings
+            paths,
+            published=args.published,
+            outlet=args.outlet,
+            encoding=args.encoding,
+            settings=settings,
         )
         summary = _ingest_with_progress(store, items, settings.nlp_batch_size)
         resolve_stale(store, paths, summary)
@@ -46,7 +57,9 @@ def run(args: argparse.Namespace) -> int:
     return 1 if args.strict and summary.failures else 0
 
 
-def _ingest_with_progress(store: Store, items, batch_size: int) -> IngestSummary:  # type: ignore[no-untyped-def]
+def _ingest_with_progress(
+    store: Store, items: Iterable[Document | InputError], batch_size: int
+) -> IngestSummary:
     console = Console(stderr=True)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
@@ -63,17 +76,13 @@ def _ingest_with_progress(store: Store, items, batch_size: int) -> IngestSummary
 
 
 def _report(summary: IngestSummary, db: Path) -> None:
-    console = Console(file=sys.stdout, soft_wrap=True)
-    console.print(
+    """The outcome, then one line per failure (input, reason, message): greppable, never folded."""
+    print(
         f"{summary.stored} documents stored in {db} ({summary.read} read, "
-        f"{summary.duplicates} already stored, {len(summary.failures)} failed)",
-        highlight=False,
+        f"{summary.duplicates} already stored, {len(summary.failures)} failed)"
     )
     if summary.failures:
-        table = Table(title="Failures", title_justify="left")
-        for column in ("input", "reason", "message"):
-            table.add_column(column, overflow="fold")
+        print(f"\nFailures ({len(summary.failures)}):")
         for problem in summary.failures:
             message = problem.message.removeprefix(f"{problem.input}: ")
-            table.add_row(problem.input, problem.reason, message)
-        console.print(table)
+            print(f"  {problem.input}  [{problem.reason}]  {message}")

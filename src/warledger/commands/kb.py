@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from warledger.kb.acled_coverage import actor_strings, coverage
 from warledger.kb.load import data_dir, load_kb, load_kb_from
 from warledger.kb.model import KbActor, KbCountry, KnowledgeBase, alias_key
 from warledger.kb.validate import errors, validate_dir
@@ -28,6 +29,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.add_argument("--on", default=None, help="date (YYYY-MM-DD) for time-bounded ACLED names")
     show.add_argument("--dir", type=Path, default=None, help="KB data directory (default: bundled)")
     show.set_defaults(func=run_show)
+    cover = commands.add_parser(
+        "coverage", help="share of an ACLED export's actor strings the KB can produce"
+    )
+    cover.add_argument("csv", nargs="+", type=Path, help="ACLED CSV export(s)")
+    cover.add_argument("--missing", type=int, default=0, help="list the N most frequent misses")
+    cover.set_defaults(func=run_coverage)
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -61,6 +68,21 @@ def run_show(args: argparse.Namespace) -> int:
             else describe_country(record, args.on)
         )
         print(json.dumps(doc, ensure_ascii=False, indent=2))
+    return 0
+
+
+def run_coverage(args: argparse.Namespace) -> int:
+    kb = load_kb()
+    for path in args.csv:
+        result = coverage(kb, actor_strings(path).items())
+        print(
+            f"{path.name}: {result.mentions} actor mentions, covered {result.share(result.covered):.1%} "
+            f"(KB actors and state forces {result.share(result.kb):.1%}, generic templates "
+            f"{result.share(result.generic):.1%}, group templates {result.share(result.group):.1%}); "
+            f"distinct strings covered {result.distinct_covered}/{result.distinct}"
+        )
+        for name, n in result.missing.most_common(args.missing):
+            print(f"  {n}\t{name}")
     return 0
 
 

@@ -17,7 +17,9 @@ from warledger.store import Store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("stats", help="summarise the database: documents, actors, events")
+    parser = subparsers.add_parser(
+        "stats", help="summarise the database: documents, actors, events"
+    )
     parser.add_argument("--db", help="DuckDB file (default: warledger.duckdb, or WARLEDGER_DB)")
     parser.add_argument("--top", type=int, default=10, help="how many actors and places to list")
     parser.set_defaults(func=run)
@@ -35,7 +37,9 @@ def _table(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]) ->
 def run(args: argparse.Namespace) -> int:
     settings = Settings.load(db=Path(args.db) if args.db else None)
     if str(settings.db) != ":memory:" and not Path(settings.db).exists():
-        raise StoreError(f"no database at {settings.db}; run `warledger ingest PATH --db {settings.db}` first")
+        raise StoreError(
+            f"no database at {settings.db}; run `warledger ingest PATH --db {settings.db}` first"
+        )
     with Store.open(settings.db) as store:
         stats = store.stats(top=args.top)
     console = Console(file=sys.stdout, soft_wrap=True)

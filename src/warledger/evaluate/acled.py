@@ -16,6 +16,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from rich.console import Console
+from rich.progress import track
 from spacy.language import Language
 
 from warledger.document import Document
@@ -95,10 +97,14 @@ def evaluate_acled(
     seed: int = 0,
     nlp: Language | None = None,
     n_process: int = 1,
+    progress: bool = False,
 ) -> AcledEvaluation:
+    """Score the rows of `path` (all, the first `limit`, or a seeded random `sample`)."""
     rows = choose_rows(list(read_acled(path)), limit=limit, sample=sample, seed=seed)
+    pairs = zip(rows, reports_for(rows, nlp, n_process=n_process), strict=True)
     scores = []
-    for row, report in zip(rows, reports_for(rows, nlp, n_process=n_process), strict=True):
+    console = Console(stderr=True)
+    for row, report in track(pairs, "scoring", len(rows), console=console, disable=not progress):
         view = SystemView(error=report) if isinstance(report, str) else system_view(report)
         scores.append(score_row(row, view))
     return AcledEvaluation(path, scores, figures(scores))
@@ -138,7 +144,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     path = args.csv or default_path()
     result = evaluate_acled(
-        path, limit=args.limit, sample=args.sample, seed=args.seed, n_process=args.processes
+        path,
+        limit=args.limit,
+        sample=args.sample,
+        seed=args.seed,
+        n_process=args.processes,
+        progress=sys.stderr.isatty(),
     )
     if args.errors:
         write_errors(result.scores, args.errors)

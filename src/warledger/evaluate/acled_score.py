@@ -117,17 +117,17 @@ def _actor_checks(
 
 
 def _location(row: AcledRow, places: list[PlaceView]) -> bool | None:
-    has_point = row.latitude is not None and row.longitude is not None
-    if not row.location and not has_point:
+    lat, lon = row.latitude, row.longitude
+    if not row.location and (lat is None or lon is None):
         return None
     gold_key = place_key(row.location) if row.location else None
     for place in places:
         if gold_key and place_key(place.name) == gold_key:
             return True
-        if has_point and place.lat is not None and place.lon is not None:
-            km = distance_km(row.latitude, row.longitude, place.lat, place.lon)  # type: ignore[arg-type]
-            if km <= LOCATION_RADIUS_KM:
-                return True
+        if lat is None or lon is None or place.lat is None or place.lon is None:
+            continue
+        if distance_km(lat, lon, place.lat, place.lon) <= LOCATION_RADIUS_KM:
+            return True
     return False
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from warledger.errors import EvaluationDataMissing
 from warledger.settings import Settings
 
 GOLD_TO_OURS = {
@@ -52,7 +53,10 @@ class PloverScore:
             "accuracy": round(self.correct_first / n, 3),
             "recall_any": round(self.correct_any / n, 3),
             "no_event_rate": round(self.no_event / n, 3),
-            "per_type": {k: {"records": v[0], "accuracy": round(v[1] / v[0], 3)} for k, v in sorted(self.per_type.items())},
+            "per_type": {
+                k: {"records": v[0], "accuracy": round(v[1] / v[0], 3)}
+                for k, v in sorted(self.per_type.items())
+            },
             "confusions": [[g, p, c] for (g, p), c in self.confusions.most_common(15)],
         }
 
@@ -60,7 +64,11 @@ class PloverScore:
 def gold_records(path: Path) -> list[tuple[str, str]]:
     """(text, our PLOVER type) for every gold record of a shared type."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    return [(r["text"], GOLD_TO_OURS[r["event"]]) for r in data if r.get("text") and r.get("event") in GOLD_TO_OURS]
+    return [
+        (r["text"], GOLD_TO_OURS[r["event"]])
+        for r in data
+        if r.get("text") and r.get("event") in GOLD_TO_OURS
+    ]
 
 
 def score(records: list[tuple[str, str]], predictions: list[list[str | None]]) -> PloverScore:
@@ -85,18 +93,24 @@ def score(records: list[tuple[str, str]], predictions: list[list[str | None]]) -
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", type=Path, help="PLOVER_GSR_CAMEO.json (default: under WARLEDGER_EVAL_DATA)")
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        help="PLOVER_GSR_CAMEO.json (default: under WARLEDGER_EVAL_DATA)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
     from warledger.document import Document
-    from warledger.errors import InputError
     from warledger.extract.pipeline import extract_documents
 
     path = args.path or Settings.load().eval_data / GOLD_FILE
     if not path.is_file():
-        raise InputError(f"PLOVER gold file not found at {path}; give its path or set WARLEDGER_EVAL_DATA")
+        raise EvaluationDataMissing(
+            f"PLOVER gold file not found at {path}; give its path or set WARLEDGER_EVAL_DATA"
+        )
     records = gold_records(path)
     reports = extract_documents([Document.make(text) for text, _ in records])
     predictions = [[e.plover for e in r.events if not e.negated] for r in reports]

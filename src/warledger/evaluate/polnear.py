@@ -126,11 +126,13 @@ def read_ann(path: Path, mapping: list[int]) -> dict[str, set[Span]]:
             _, _, offsets = body.partition(" ")
             pieces = []
             for piece in offsets.split(";"):
-                start, end = (int(x) for x in piece.split())
-                pieces.append(
-                    (mapping[min(start, len(mapping) - 1)], mapping[min(end, len(mapping) - 1)])
-                )
-            spans[tid] = tuple(pieces)
+                bounds = piece.split()
+                if len(bounds) != 2 or not all(b.isdigit() for b in bounds):
+                    continue  # a few gold lines carry no offsets; they cannot be scored
+                start, end = (min(int(b), len(mapping) - 1) for b in bounds)
+                pieces.append((mapping[start], mapping[end]))
+            if pieces:
+                spans[tid] = tuple(pieces)
     for line in lines:
         if not line.startswith("E"):
             continue

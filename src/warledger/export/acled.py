@@ -20,7 +20,15 @@ COLUMNS = [
 # ACLED's time_precision: 1 the day is known, 2 the week, 3 the month or coarser.
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "unknown": 3}
 # ACLED's geo_precision: 1 a town or site, 2 a district near it, 3 a province or larger area.
-GEO_PRECISION = {"site": 1, "locality": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
+GEO_PRECISION = {
+    "site": 1,
+    "locality": 1,
+    "city": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 3,
+    "country": 3,
+}
 
 
 def _country_name(iso3: str | None) -> str:
@@ -135,7 +143,9 @@ def reports_from_db(path: str | Path) -> Iterator[dict[str, Any]]:
 
     con = duckdb.connect(str(path), read_only=True)
     try:
-        for (report,) in con.execute("SELECT report FROM documents ORDER BY ingested_at, id").fetchall():
+        for (report,) in con.execute(
+            "SELECT report FROM documents ORDER BY ingested_at, id"
+        ).fetchall():
             yield json.loads(report) if isinstance(report, str) else report
     finally:
         con.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass, field
 
-from warledger.extract.certainty import clause_certainty, cue_certainty, more_uncertain
+from warledger.extract.certainty import clause_certainty, cue_certainty, more_uncertain, span_heads
 from warledger.extract.context import Context
 from warledger.extract.sources import SourceBook
 from warledger.extract.statements import FoundStatement, StatementFinder
@@ -35,7 +35,8 @@ class AttributionIndex:
     """The statements of one document, for `attribution_for`."""
 
     claims: list[_Claim] = field(default_factory=list)
-    cue_tokens: frozenset[int] = frozenset()
+    cue_tokens: dict[int, _Claim] = field(default_factory=dict)
+    """Token index of each statement's cue word -> its claim."""
     publisher: str | None = None
 
 
@@ -47,12 +48,12 @@ def find_attribution(ctx: Context) -> tuple[list[Source], list[Statement]]:
     book = SourceBook(ctx)
     publisher = book.publisher.id if book.publisher else None
     claims: list[_Claim] = []
-    cue_tokens: set[int] = set()
+    cue_tokens: dict[int, _Claim] = {}
     for found in sorted(StatementFinder(ctx.doc).find(), key=lambda f: f.cue_start):
         claims.append(_claim(ctx, book, found, publisher))
-        cue_tokens.add(found.cue.i)
+        cue_tokens[found.cue.i] = claims[-1]
     _nest_chains(claims, publisher)
-    _remember(ctx, AttributionIndex(claims, frozenset(cue_tokens), publisher))
+    _remember(ctx, AttributionIndex(claims, cue_tokens, publisher))
     return book.sources, [claim.statement for claim in claims]
 
 
@@ -60,11 +61,13 @@ def attribution_for(ctx: Context, start: int, end: int) -> Attribution:
     """The attribution of a claim at characters [start, end): the statement that contains it, its
     source chain and cue, and the claim's certainty."""
     index = _INDEXES.get(id(ctx)) or AttributionIndex()
-    claim = _containing(index, start, end)
-    clause = clause_certainty(ctx.doc, start, end, index.cue_tokens)
+    claim = _containing(ctx, index, start, end)
+    clause = clause_certainty(ctx.doc, start, end, frozenset(index.cue_tokens))
     if claim is None:
         outlet = [index.publisher] if index.publisher else []
-        return Attribution(sources=outlet, chain=list(outlet), cue=None, certainty=clause, statement=None)
+        return Attribution(
+            sources=outlet, chain=list(outlet), cue=None, certainty=clause, statement=None
+        )
     statement = claim.statement
     return Attribution(
         sources=[statement.source] if statement.source else [],
@@ -111,7 +114,9 @@ def _claim(ctx: Context, book: SourceBook, found: FoundStatement, publisher: str
 def _nest_chains(claims: list[_Claim], publisher: str | None) -> None:
     """A statement reported inside another one ("X said sources told Y that ...") continues the
     outer statement's chain, and is as uncertain as it ("denied claims that ...")."""
-    by_size = sorted(claims, key=lambda c: c.statement.content_span.end - c.statement.content_span.start)
+    by_size = sorted(
+        claims, key=lambda c: c.statement.content_span.end - c.statement.content_span.start
+    )
     for claim in reversed(by_size):
         cue = claim.statement.cue_span
         if cue is None:
@@ -124,30 +129,34 @@ def _nest_chains(claims: list[_Claim], publisher: str | None) -> None:
         claim.certainty = more_uncertain(claim.certainty, outer.certainty)
 
 
-def _containing(index: AttributionIndex, start: int, end: int) -> _Claim | None:
+def _containing(ctx: Context, index: AttributionIndex, start: int, end: int) -> _Claim | None:
     """The statement a claim belongs to: the innermost whose content holds it or, for a claim
-    given by a longer span (its whole sentence), the one whose content it overlaps most."""
+    given by its whole sentence, the one that holds (or is cued by) the sentence's main verb."""
     inner = _containing_claim(index.claims, start, end)
-    if inner is not None:
+    if inner is not None or not index.claims or end - start < 2:
         return inner
-    best: _Claim | None = None
-    best_shared = 0
-    for claim in index.claims:
-        span = claim.statement.content_span
-        shared = min(end, span.end) - max(start, span.start)
-        if shared > best_shared:
-            best, best_shared = claim, shared
-    return best
+    for head in span_heads(ctx.doc, start, end):
+        found = _containing_claim(index.claims, head.idx, head.idx + len(head.text))
+        found = found or index.cue_tokens.get(head.i)
+        if found is not None:
+            return found
+    return None
 
 
-def _containing_claim(claims: list[_Claim], start: int, end: int, exclude: _Claim | None = None) -> _Claim | None:
+def _containing_claim(
+    claims: list[_Claim], start: int, end: int, exclude: _Claim | None = None
+) -> _Claim | None:
     """The innermost statement whose content holds [start, end)."""
     best: _Claim | None = None
     for claim in claims:
         span = claim.statement.content_span
         if claim is exclude or not (span.start <= start and end <= span.end):
             continue
-        if best is None or span.end - span.start < best.statement.content_span.end - best.statement.content_span.start:
+        if (
+            best is None
+            or span.end - span.start
+            < best.statement.content_span.end - best.statement.content_span.start
+        ):
             best = claim
     return best
 

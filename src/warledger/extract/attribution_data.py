@@ -40,6 +40,9 @@ class AttributionVocabulary:
     pronouns: dict[str, frozenset[str]]
     anaphor_determiners: frozenset[str]
     quoted_speakers: frozenset[str]
+    topic_verbs: frozenset[str]
+    not_reporting_verbs: frozenset[str]
+    topic_prepositions: frozenset[str]
     outlets: dict[str, str]
     """Lower-case outlet name or alias -> display name."""
     dateline_outlets: dict[str, str]
@@ -86,6 +89,9 @@ def attribution_vocabulary() -> AttributionVocabulary:
         pronouns={str(k).lower(): _words(v or []) for k, v in data["pronouns"].items()},
         anaphor_determiners=_words(data["anaphor_determiners"]),
         quoted_speakers=_words(data["quoted_speakers"]),
+        topic_verbs=_words(data["topic_verbs"]),
+        not_reporting_verbs=_words(data["not_reporting_verbs"]),
+        topic_prepositions=_words(data["topic_prepositions"]),
         outlets=outlets,
         dateline_outlets=dateline,
         generic_outlets=_words(outlet_data["generic_outlets"]),
@@ -111,5 +117,8 @@ def certainty_vocabulary() -> CertaintyVocabulary:
 
     phrases = {tuple(phrase.split()): level for phrase, level in by_level(data["phrases"]).items()}
     return CertaintyVocabulary(
-        levels=levels, cue_levels=by_level(data["cue_levels"]), words=by_level(data["words"]), phrases=phrases
+        levels=levels,
+        cue_levels=by_level(data["cue_levels"]),
+        words=by_level(data["words"]),
+        phrases=phrases,
     )

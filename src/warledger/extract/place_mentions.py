@@ -43,6 +43,13 @@ class Mention:
     """True for a parent in parentheses, False for "X in Y"."""
     token: int = 0
     """Index of the name's first token."""
+    token_end: int = 0
+    """Index of the token after the mention (after its head word)."""
+    settlement: bool = False
+    """True when a settlement word follows the name ("Baghuz town"): the mention includes it,
+    the place's name does not."""
+    is_parent: bool = False
+    """True when another mention lies in this one ("Nayrab in Idleb": Idleb)."""
     stripped: bool = False
     """True when only the name without its leading direction word was found."""
 
@@ -55,12 +62,17 @@ class Vocabulary:
     particles: frozenset[str]
     admin_heads: frozenset[str]
     site_heads: tuple[tuple[str, ...], ...]
+    site_head_starts: frozenset[str]
     near_words: frozenset[str]
     directions: dict[str, tuple[float, float]]
     not_places: frozenset[str]
+    demonyms: frozenset[str]
+    leading_articles: frozenset[str]
+    settlement_words: frozenset[str]
     origin_preps: frozenset[str]
     destination_preps: frozenset[str]
     destination_verbs: frozenset[str]
+    destination_object_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +83,9 @@ def vocabulary() -> Vocabulary:
     def words(name: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data[name])
 
-    heads = sorted((tuple(str(h).lower().split()) for h in data["site_heads"]), key=len, reverse=True)
+    heads = sorted(
+        (tuple(str(h).lower().split()) for h in data["site_heads"]), key=len, reverse=True
+    )
     return Vocabulary(
         locative=words("locative"),
         needs_context=words("needs_context"),
@@ -79,39 +93,73 @@ def vocabulary() -> Vocabulary:
         particles=words("name_particles"),
         admin_heads=words("admin_heads"),
         site_heads=tuple(heads),
+        site_head_starts=frozenset(h[0] for h in heads),
         near_words=words("near_words"),
-        directions={str(k).lower(): (float(v[0]), float(v[1])) for k, v in data["directions"].items()},
+        directions={
+            str(k).lower(): (float(v[0]), float(v[1])) for k, v in data["directions"].items()
+        },
         not_places=words("not_places"),
+        demonyms=_demonyms(),
+        leading_articles=words("leading_articles"),
+        settlement_words=words("settlement_words"),
         origin_preps=words("origin_preps"),
         destination_preps=words("destination_preps"),
         destination_verbs=words("destination_verbs"),
+        destination_object_verbs=words("destination_object_verbs"),
     )
 
 
+def _demonyms() -> frozenset[str]:
+    """Nationality adjectives from the knowledge base ("Turkish", "Iranian"): never places."""
+    from warledger.kb.load import load_kb
+
+    kb = load_kb()
+    return frozenset(d.lower() for c in kb.countries.values() for d in c.demonyms)
+
+
 def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha or (
-        token.text[:1].isupper() and any(c.isalpha() for c in token.text) and "'" in token.text
+    return (
+        token.text[:1].isupper()
+        and token.is_alpha
+        or (token.text[:1].isupper() and any(c.isalpha() for c in token.text) and "'" in token.text)
     )
 
 
 def name_end(doc: Doc, i: int, vocab: Vocabulary) -> int:
-    """The end (exclusive token index) of a proper name starting at token i, or i if none."""
-    end = i
-    j = i
+    """The end (exclusive token index) of a proper name starting at token i, or i if none.
+
+    A name starts with a capitalised word (or a hyphenated particle: "al-Hasakeh"), may contain
+    particles and hyphens ("Ras al Ain", "Deir-ez-Zor") and ends on a capitalised word."""
     n = len(doc)
+    j = i
+    if j + 1 < n and doc[j].lower_ in vocab.particles and doc[j + 1].text == "-":
+        j += 2
+    elif j + 1 < n and doc[j].lower_ in vocab.leading_articles:
+        j += 1
+    if (
+        j >= n
+        or not _capitalised(doc[j])
+        or doc[j].lower_ in vocab.not_places
+        or doc[j].lower_ in vocab.demonyms
+    ):
+        return i
+    end = i
     while j < n:
         tok = doc[j]
+        if (
+            end > i
+            and (tok.lower_ in vocab.admin_heads or tok.lower_ in vocab.site_head_starts)
+            and not (j + 1 < n and _capitalised(doc[j + 1]))
+        ):
+            break  # "Narok County", "Mitiga Airport": the head word is read by _head
         if _capitalised(tok) and tok.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
-            if j == i and tok.lower_ in vocab.not_places:
-                return i
             j += 1
             end = j
             continue
-        if tok.lower_ in vocab.particles or (tok.text == "-" and not tok.whitespace_ and j > i):
+        if tok.lower_ in vocab.particles or (tok.text == "-" and not tok.whitespace_):
             j += 1
             continue
         break
-    # A name may not end on a particle or hyphen (end only advances on capitalised tokens).
     return end
 
 
@@ -136,7 +184,11 @@ def find_mentions(doc: Doc, claimed: list[tuple[int, int]]) -> list[Mention]:
     while i < n:
         tok = doc[i]
         low = tok.lower_
-        if low not in vocab.locative or (low in vocab.needs_context and not _in_context(doc, i, mentions, vocab)):
+        parenthesis = tok.text == "(" and (i - 1) in taken
+        if not parenthesis and (
+            low not in vocab.locative
+            or (low in vocab.needs_context and not _in_context(doc, i, mentions, vocab))
+        ):
             i += 1
             continue
         j = i + 1
@@ -152,21 +204,43 @@ def find_mentions(doc: Doc, claimed: list[tuple[int, int]]) -> list[Mention]:
             i += 1
             continue
         mention = _mention(doc, j, end, vocab, cue=_cue(doc, i, vocab), direction=direction)
-        mention.approximate = approximate or _approximate_before(doc, i, vocab)
+        mention.approximate = (
+            mention.approximate or approximate or _approximate_before(doc, i, vocab)
+        )
+        if direction is not None:
+            mention.start = next(t.idx for t in doc[i + 1 : j] if t.lower_ == direction)
         mentions.append(mention)
-        taken.update(range(j, end))
-        i = end
+        taken.update(range(j, mention.token_end))
+        i = mention.token_end
     for ent in doc.ents:
         if ent.label_ not in {"GPE", "LOC", "FAC"} or any(t.i in taken for t in ent):
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in claimed):
             continue
-        first = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
-        mentions.append(_mention(doc, first, ent.end, vocab, ner=True))
+        first = ent.start + 1 if ent[0].lower_ in {"the", "a", "an"} and len(ent) > 1 else ent.start
+        last = ent.end
+        while last - 1 > first and (
+            doc[last - 1].lower_ in vocab.admin_heads or (doc[last - 1].lower_,) in vocab.site_heads
+        ):
+            last -= 1
+        if doc[first:last].text.lower() in vocab.demonyms or _modifier_use(doc, ent.end):
+            continue
+        mentions.append(_mention(doc, first, last, vocab, ner=True))
         taken.update(range(ent.start, ent.end))
     mentions.sort(key=lambda m: m.start)
     _link_parents(doc, mentions, vocab)
     return mentions
+
+
+_MODIFIER_USE = frozenset(
+    {"backed", "led", "supported", "sponsored", "allied", "based", "affiliated", "aligned"}
+)
+
+
+def _modifier_use(doc: Doc, end: int) -> bool:
+    """ "Turkey-backed", "Turkey backed", "UAE-supported": the name modifies an actor."""
+    k = end + 1 if end < len(doc) and doc[end].text == "-" else end
+    return k < len(doc) and doc[k].lower_ in _MODIFIER_USE
 
 
 def _cue(doc: Doc, i: int, vocab: Vocabulary) -> str:
@@ -182,7 +256,9 @@ def _in_context(doc: Doc, i: int, mentions: list[Mention], vocab: Vocabulary) ->
     if low == "and":
         return bool(mentions) and mentions[-1].end >= doc[i].idx - 2
     if low == "of":
-        return i > 0 and (doc[i - 1].lower_ in vocab.near_words or doc[i - 1].lower_ in vocab.modifiers)
+        return i > 0 and (
+            doc[i - 1].lower_ in vocab.near_words or doc[i - 1].lower_ in vocab.modifiers
+        )
     return True
 
 
@@ -191,8 +267,13 @@ def _approximate_before(doc: Doc, i: int, vocab: Vocabulary) -> bool:
 
 
 def _mention(
-    doc: Doc, start: int, end: int, vocab: Vocabulary, cue: str | None = None,
-    direction: str | None = None, ner: bool = False,
+    doc: Doc,
+    start: int,
+    end: int,
+    vocab: Vocabulary,
+    cue: str | None = None,
+    direction: str | None = None,
+    ner: bool = False,
 ) -> Mention:
     span = doc[start:end]
     name = span.text
@@ -201,11 +282,13 @@ def _mention(
     first = span[0].lower_
     if direction is None and first in vocab.directions and len(span) > 1:
         direction = first  # "Eastern Ghariyeh": resolved whole first, else as a direction
-    head_end, head, head_kind = _head(doc, end, vocab)
     approximate = False
+    settlement = end < len(doc) and doc[end].lower_ in vocab.settlement_words
+    if settlement:
+        approximate = doc[end].lower_ in {"area", "desert"}
+        end += 1  # "Baghuz town", "Shadadah city": the word belongs to the mention
+    head_end, head, head_kind = _head(doc, end, vocab)
     if head_end < len(doc) and doc[head_end].lower_ in {"countryside", "outskirts", "suburbs"}:
-        approximate = True
-    elif end < len(doc) and doc[end].lower_ in {"countryside", "outskirts", "suburbs", "area"}:
         approximate = True
     return Mention(
         start=doc[start].idx,
@@ -218,15 +301,19 @@ def _mention(
         direction=direction,
         approximate=approximate,
         token=start,
+        token_end=head_end,
+        settlement=settlement,
     )
 
 
 def _link_parents(doc: Doc, mentions: list[Mention], vocab: Vocabulary) -> None:
-    """"X (Y)" makes Y the strict parent of X; "X in Y" / "X, Y" a soft one."""
+    """ "X (Y)" and "X (Y, Z)" make Y the strict parent of X; "X in Y" / "X, Y" a soft one."""
     for k in range(len(mentions) - 1):
         here, nxt = mentions[k], mentions[k + 1]
         between = doc.text[here.end : nxt.start].strip().lower()
-        if between == "(" and doc.text[nxt.end : nxt.end + 1] == ")":
+        if between == "(" and doc.text[nxt.end : nxt.end + 1] in {")", ","}:
             here.parent, here.strict_parent = k + 1, True
+            nxt.is_parent = True
         elif between in {"in", ",", "in rural", "in the", "in the countryside of", "of", "near"}:
             here.parent = k + 1
+            nxt.is_parent = True

@@ -6,16 +6,18 @@ gets a score, the sum of plain, named terms, and the best one wins when it reach
 | term | value |
 | --- | --- |
 | exact spelling (tier 0) | +2 (a fuzzy, transliteration-only match gets 0) |
-| country of the document (actors' countries, named countries, places resolved so far) | +3 for the leading country, +1.5 for another one; a fuzzy match outside them is dropped |
-| inside the parent named in parentheses or by "X in Y" (same admin1, or within 60 km) | +5; a parenthesised parent that does not contain it: -4 |
+| country of the document (named countries, places resolved so far, weakly the actors' countries) | +3 for the leading country when it has firm support (weight 2: a province, a country named after "in", two towns), +1 when it has not; +1.5 (+0.5 if weak) for another; -2 for any other when the support is firm, and a fuzzy match outside is then dropped; a fuzzy match of a country name is always dropped |
+| inside the parent named in parentheses or by "X in Y" (same admin1, or within 60 km) | +5; a parent that does not contain it: -4 in parentheses, -2 otherwise |
+| used as a parent ("... in Idleb") and an admin unit, region or country | +1.5 |
 | its province (admin1) is mentioned in the document | +2 |
 | kind wanted by the head word ("X province" -> admin1/admin2; "X airport" -> a site) | +4; other kinds -2 |
 | a country's own name | +3 |
-| population prior | +0.4 * log10(population); admin1 counts as 10^5, a country as 10^7 |
+| population prior | +max(0, 0.4 * log10(population) - 1.2): 0 for a village, 1.2 for a city of a million; admin1 counts as 10^5, a country as 10^7 |
 | a listed region or site (our data) | +1 |
 | an imported GeoNames record (the user's full gazetteer) | +0.1 (wins ties with the embedded copy) |
 
-So "Tripoli" goes to Libya by population unless the document is about Lebanon; "Homs province"
+ACCEPT is 2.5: an exactly spelled village needs some support from the context, a town of 20,000
+does not. So "Tripoli" goes to Libya by population unless the document is about Lebanon; "Homs province"
 goes to the Syrian province even in a Libya story (the head word outweighs the country), and
 "Qasr Bin Ghashir (Tripoli)" must lie in or near the Tripoli that wins.
 """
@@ -23,12 +25,11 @@ goes to the Syrian province even in a Libya story (the head word outweighs the c
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 
 from warledger.kb.gazetteer_model import GazPlace, Match
 
-ACCEPT = 2.0
+ACCEPT = 2.5
 NEAR_KM = 60.0
 
 
@@ -36,29 +37,50 @@ NEAR_KM = 60.0
 class Evidence:
     """What the document says about where it is."""
 
-    countries: Counter[str] = field(default_factory=Counter)
+    countries: dict[str, float] = field(default_factory=dict)
+    """Country ISO3 -> weight of the support for it."""
     admin1s: set[str] = field(default_factory=set)
+
+    def add(self, country: str, weight: float) -> None:
+        value = self.countries.get(country, 0.0) + weight
+        if value > 0:
+            self.countries[country] = value
+        else:
+            self.countries.pop(country, None)
+
+    def strong(self) -> bool:
+        """True when some country has the support of a province, a country name or two places."""
+        return bool(self.countries) and max(self.countries.values()) >= 2
 
     def leading_country(self) -> str | None:
         if not self.countries:
             return None
-        return self.countries.most_common(1)[0][0]
+        return max(self.countries.items(), key=lambda cw: cw[1])[0]
 
 
 def distance_km(a: GazPlace, b: GazPlace) -> float:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return math.inf
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def contains(parent: GazPlace, place: GazPlace) -> bool:
     """True when `place` lies in `parent`: same country for a country, same admin1 for a
     province, within NEAR_KM otherwise."""
-    if parent.kind == "country" or (parent.kind == "region" and parent.country and not parent.admin1_code):
+    if parent.kind == "country" or (
+        parent.kind == "region" and parent.country and not parent.admin1_code
+    ):
         return parent.country == place.country
-    if parent.kind in {"admin1", "admin2"} and parent.admin1_code and parent.admin1_code == place.admin1_code:
+    if (
+        parent.kind in {"admin1", "admin2"}
+        and parent.admin1_code
+        and parent.admin1_code == place.admin1_code
+    ):
         return True
     return distance_km(parent, place) <= NEAR_KM
 
@@ -72,23 +94,35 @@ def score(
     head_kind: str | None = None,
     parent: GazPlace | None = None,
     strict_parent: bool = False,
+    as_parent: bool = False,
 ) -> float | None:
     """The score of one match (see the module docstring), or None when it is ruled out."""
     place = match.place
     total = 2.0 if match.tier == 0 else 0.0
     lead = evidence.leading_country()
+    strong = evidence.strong()
     if place.country and place.country == lead:
-        total += 3.0
+        total += 3.0 if strong else 1.0
     elif place.country and place.country in evidence.countries:
-        total += 1.5
-    elif match.tier == 1 and (evidence.countries or parent is not None):
+        total += 1.5 if evidence.countries[place.country] >= 1 else 0.5
+    elif match.tier == 1 and (strong or parent is not None):
+        return None
+    elif strong:
+        total -= 2.0
+    if match.tier == 1 and place.kind == "country":
         return None
     if parent is not None:
         if contains(parent, place):
             total += 5.0
-        elif strict_parent:
-            total -= 4.0
-    if place.admin1_code and place.admin1_code in evidence.admin1s and place.kind not in {"admin1", "country"}:
+        else:
+            total -= 4.0 if strict_parent else 2.0
+    if as_parent and place.kind in {"admin1", "admin2", "country", "region"}:
+        total += 1.5
+    if (
+        place.admin1_code
+        and place.admin1_code in evidence.admin1s
+        and place.kind not in {"admin1", "country"}
+    ):
         total += 2.0
     if head_kind == "admin":
         total += 4.0 if place.kind in {"admin1", "admin2"} else -2.0
@@ -97,7 +131,7 @@ def score(
     if place.kind == "country":
         total += 3.0
     population = place.population or _PRIOR_POPULATION.get(place.kind, 0)
-    total += 0.4 * math.log10(population + 1)
+    total += max(0.0, 0.4 * math.log10(population + 1) - 1.2)
     if place.source in {"regions", "sites"}:
         total += 1.0
     elif place.source == "geonames":
@@ -111,12 +145,18 @@ def best(
     head_kind: str | None = None,
     parent: GazPlace | None = None,
     strict_parent: bool = False,
+    as_parent: bool = False,
 ) -> tuple[GazPlace, float] | None:
-    """The best-scoring match at or above ACCEPT, with its score."""
+    """The best-scoring match at or above ACCEPT, with its score.
+
+    The document's countries only count against a match when a same-named place exists in one of
+    them: "Misrata" in a Syria story is still Misrata."""
+    if not any(m.place.country in evidence.countries for m in matches):
+        evidence = Evidence(admin1s=evidence.admin1s)
     scored = [
         (s, m.place)
         for m in matches
-        if (s := score(m, evidence, head_kind, parent, strict_parent)) is not None
+        if (s := score(m, evidence, head_kind, parent, strict_parent, as_parent)) is not None
     ]
     if not scored:
         return None

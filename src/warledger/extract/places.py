@@ -22,7 +22,7 @@ from warledger.extract.context import Context
 from warledger.extract.place_mentions import Mention, find_mentions, vocabulary
 from warledger.extract.place_resolve import Evidence, best
 from warledger.kb.gazetteer import Gazetteer, load_gazetteer
-from warledger.kb.gazetteer_db import geonames_db
+from warledger.kb.gazetteer_db import GeonamesDb, geonames_db
 from warledger.kb.gazetteer_model import GazPlace, Match
 from warledger.report import Place
 from warledger.settings import Settings
@@ -33,19 +33,25 @@ class Resolved:
     mention: Mention
     place: GazPlace | None
     score: float = 0.0
+    tier: int = 0
 
 
-def lookup(name: str, gazetteer: Gazetteer | None = None) -> list[Match]:
-    """Gazetteer matches for a name: the imported GeoNames table's first, then the embedded ones
-    not already among them."""
+def lookup(
+    name: str, gazetteer: Gazetteer | None = None, db: GeonamesDb | None | bool = True
+) -> list[Match]:
+    """Gazetteer matches for a name: the imported GeoNames table's first (`db`; True: the one of
+    Settings.db, if any), then the embedded ones not already among them."""
     gazetteer = gazetteer or load_gazetteer()
     embedded = gazetteer.lookup(name)
-    db = geonames_db(str(Settings.load().db))
-    if db is None:
+    if db is True:
+        db = geonames_db(str(Settings.load().db))
+    if not isinstance(db, GeonamesDb):
         return embedded
     imported = db.lookup(name)
     ids = {m.place.geonames_id for m in imported}
-    return imported + [m for m in embedded if m.place.geonames_id not in ids or m.place.geonames_id is None]
+    return imported + [
+        m for m in embedded if m.place.geonames_id not in ids or m.place.geonames_id is None
+    ]
 
 
 def find_places(ctx: Context) -> list[Place]:
@@ -54,59 +60,119 @@ def find_places(ctx: Context) -> list[Place]:
     mentions = find_mentions(ctx.doc, claimed)
     if not mentions:
         return []
-    matches = [_matches(m, gazetteer) for m in mentions]
-    evidence = Evidence()
+    db = geonames_db(str(Settings.load().db))
+    matches = [_matches(m, gazetteer, db) for m in mentions]
+    base = Evidence()
+    for mention, ms in zip(mentions, matches, strict=True):
+        for match in ms:
+            if match.tier == 0 and match.place.kind == "country" and match.place.country:
+                # "in Libya" places the story; "Turkey said" or "Turkey-backed" barely does.
+                base.add(match.place.country, 2.0 if mention.cue else 0.5)
+    named = _evidence(base, [])
     for actor in ctx.actors:
         if actor.country:
-            evidence.countries[actor.country] += 1
-    for ms in matches:
-        for m in ms:
-            if m.tier == 0 and m.place.kind == "country" and m.place.country:
-                evidence.countries[m.place.country] += 2
-    first = [_resolve(m, ms, evidence, None) for m, ms in zip(mentions, matches, strict=True)]
-    for r in first:
-        if r.place is not None and r.place.country:
-            evidence.countries[r.place.country] += 1
-            if r.place.kind in {"admin1", "admin2"} and r.place.admin1_code:
-                evidence.admin1s.add(r.place.admin1_code)
-    final: list[Resolved] = []
-    for k, (m, ms) in enumerate(zip(mentions, matches, strict=True)):
-        parent = first[m.parent].place if m.parent is not None else None
-        final.append(_resolve(m, ms, evidence, parent) if ms else first[k])
-    return _places(ctx, final, gazetteer)
+            # A weak hint only: foreign forces act abroad ("Turkish forces shelled X in Syria").
+            base.add(actor.country, 0.5)
+    evidence = base
+    resolved = [_resolve(mn, ms, evidence, None) for mn, ms in zip(mentions, matches, strict=True)]
+    for _ in range(2):
+        evidence = _evidence(base, resolved)
+        # Parents follow their children in the text: resolve from the end so a child sees its
+        # parent's choice of this pass. A mention's own previous choice does not vouch for it.
+        for k in range(len(mentions) - 1, -1, -1):
+            mention = mentions[k]
+            parent = resolved[mention.parent].place if mention.parent is not None else None
+            resolved[k] = _resolve(mention, matches[k], _without(evidence, resolved[k]), parent)
+    final = resolved
+    # Unresolved names default to the country the places (not the actors) point at.
+    return _places(ctx, final, gazetteer, _evidence(named, final).leading_country())
 
 
-def _matches(mention: Mention, gazetteer: Gazetteer) -> list[Match]:
+_WEIGHT = {
+    "country": 2.0,
+    "admin1": 2.0,
+    "admin2": 1.5,
+    "region": 1.5,
+    "city": 1.0,
+    "locality": 0.5,
+}
+"""How much a resolved place vouches for its country: provinces more than villages."""
+
+
+def _evidence(base: Evidence, resolved: list[Resolved]) -> Evidence:
+    """The base evidence plus the countries and provinces of the places resolved so far (exact
+    spellings only, so a transliteration guess does not vouch for itself)."""
+    evidence = Evidence(countries=dict(base.countries), admin1s=set(base.admin1s))
+    for r in resolved:
+        if r.place is None or not r.place.country or r.tier != 0:
+            continue
+        evidence.add(r.place.country, _WEIGHT.get(r.place.kind, 1.0))
+        if r.place.kind in {"admin1", "admin2"} and r.place.admin1_code:
+            evidence.admin1s.add(r.place.admin1_code)
+    return evidence
+
+
+def _without(evidence: Evidence, r: Resolved) -> Evidence:
+    if r.place is None or not r.place.country or r.tier != 0:
+        return evidence
+    rest = Evidence(countries=dict(evidence.countries), admin1s=evidence.admin1s)
+    rest.add(r.place.country, -_WEIGHT.get(r.place.kind, 1.0))
+    return rest
+
+
+def _matches(mention: Mention, gazetteer: Gazetteer, db: GeonamesDb | None) -> list[Match]:
     found = []
     if mention.head_kind == "site" and mention.head:
-        found = lookup(f"{mention.name} {mention.head}", gazetteer)
+        found = lookup(f"{mention.name} {mention.head}", gazetteer, db)
     if not found:
-        found = lookup(mention.name, gazetteer)
+        found = lookup(mention.name, gazetteer, db)
     if not found and mention.direction and mention.name.lower().startswith(mention.direction):
-        found = lookup(mention.name[len(mention.direction) :].strip(" -"), gazetteer)
+        found = lookup(mention.name[len(mention.direction) :].strip(" -"), gazetteer, db)
         mention.stripped = bool(found)
     return found
 
 
-def _resolve(mention: Mention, matches: list[Match], evidence: Evidence, parent: GazPlace | None) -> Resolved:
+def _resolve(
+    mention: Mention, matches: list[Match], evidence: Evidence, parent: GazPlace | None
+) -> Resolved:
     if not matches:
         return Resolved(mention, None)
-    chosen = best(matches, evidence, mention.head_kind, parent, mention.strict_parent)
+    chosen = best(
+        matches, evidence, mention.head_kind, parent, mention.strict_parent, mention.is_parent
+    )
     if chosen is None:
         return Resolved(mention, None)
-    return Resolved(mention, chosen[0], chosen[1])
+    place, value = chosen
+    tier = min(m.tier for m in matches if m.place is place)
+    return Resolved(mention, place, value, tier)
 
 
-def _places(ctx: Context, resolved: list[Resolved], gazetteer: Gazetteer) -> list[Place]:
+def _places(
+    ctx: Context, resolved: list[Resolved], gazetteer: Gazetteer, country: str | None
+) -> list[Place]:
     """One Place per distinct (resolved place, kind, name) with all its mentions."""
     by_key: dict[tuple[object, ...], Place] = {}
     for r in resolved:
-        record = _record(ctx, r, resolved, gazetteer)
+        record = _record(ctx, r, resolved, gazetteer, country)
         if record is None:
             continue
-        key = (record.kind, record.geonames_id, record.country, record.lat, record.lon, record.name.lower())
+        key: tuple[object, ...] = (
+            record.kind,
+            record.geonames_id,
+            record.country,
+            record.lat,
+            record.lon,
+            record.name.lower(),
+        )
         if record.geonames_id is not None or record.kind in {"admin1", "country"}:
-            key = (record.kind, record.geonames_id, record.country, record.admin1, record.lat, record.lon)
+            key = (
+                record.kind,
+                record.geonames_id,
+                record.country,
+                record.admin1,
+                record.lat,
+                record.lon,
+            )
         place = by_key.get(key)
         if place is None:
             record.id = ctx.new_id("p")
@@ -115,39 +181,72 @@ def _places(ctx: Context, resolved: list[Resolved], gazetteer: Gazetteer) -> lis
     return list(by_key.values())
 
 
-def _record(ctx: Context, r: Resolved, resolved: list[Resolved], gazetteer: Gazetteer) -> Place | None:
+def _record(
+    ctx: Context, r: Resolved, resolved: list[Resolved], gazetteer: Gazetteer, country: str | None
+) -> Place | None:
+    """The Place of one resolved mention; an unresolved name lies at its parent (or, lacking one,
+    in the document's leading country, without coordinates)."""
     m = r.mention
-    surface = ctx.text[m.start : m.end]
+    surface = (
+        m.name
+        if m.settlement and not m.head_kind and not m.direction
+        else ctx.text[m.start : m.end]
+    )
     parent = resolved[m.parent].place if m.parent is not None else None
     g = r.place
     if g is None:
         anchor = parent
         if anchor is None and not (m.ner or m.head_kind):
             return None
-        kind = "site" if m.head_kind == "site" else "admin2" if m.head_kind == "admin" else "locality"
+        kind = (
+            "site" if m.head_kind == "site" else "admin2" if m.head_kind == "admin" else "locality"
+        )
         return Place(
-            id="", name=surface, kind=kind,
-            country=anchor.country if anchor else None,
+            id="",
+            name=surface,
+            kind=kind,
+            country=anchor.country if anchor else country,
             admin1=anchor.admin1 if anchor else None,
-            lat=anchor.lat if anchor else None, lon=anchor.lon if anchor else None,
+            lat=anchor.lat if anchor else None,
+            lon=anchor.lon if anchor else None,
         )
     if m.direction and (m.stripped or not m.name.lower().startswith(m.direction)):
         if not m.stripped or g.kind in {"country", "admin1", "admin2", "region"}:
             return _region(surface, g, m.direction, gazetteer)
         # "Eastern Ghariyeh" unknown as such: a locality at Ghariyeh
-        return Place(id="", name=surface, kind="locality", country=g.country, admin1=g.admin1, lat=g.lat, lon=g.lon)
+        return Place(
+            id="",
+            name=surface,
+            kind="locality",
+            country=g.country,
+            admin1=g.admin1,
+            lat=g.lat,
+            lon=g.lon,
+        )
     if m.head_kind == "site" and g.kind != "site":
         return Place(
-            id="", name=surface, kind="site", country=g.country, admin1=g.admin1, lat=g.lat, lon=g.lon,
+            id="",
+            name=surface,
+            kind="site",
+            country=g.country,
+            admin1=g.admin1,
+            lat=g.lat,
+            lon=g.lon,
         )
     return Place(
-        id="", name=surface, kind=g.kind, country=g.country, admin1=g.admin1,
-        lat=g.lat, lon=g.lon, geonames_id=g.geonames_id,
+        id="",
+        name=surface,
+        kind=g.kind,
+        country=g.country,
+        admin1=g.admin1 or (parent.admin1 if parent and parent.country == g.country else None),
+        lat=g.lat,
+        lon=g.lon,
+        geonames_id=g.geonames_id,
     )
 
 
 def _region(surface: str, g: GazPlace, direction: str, gazetteer: Gazetteer) -> Place:
-    """"southern Syria": a region of the place, at the matching part of a country's extent."""
+    """ "southern Syria": a region of the place, at the matching part of a country's extent."""
     lat, lon = g.lat, g.lon
     extent = gazetteer.extents.get(g.country or "") if g.kind == "country" else None
     offsets = vocabulary().directions.get(direction)
@@ -156,6 +255,11 @@ def _region(surface: str, g: GazPlace, direction: str, gazetteer: Gazetteer) -> 
         lat = south + (north - south) * offsets[0]
         lon = west + (east - west) * offsets[1]
     return Place(
-        id="", name=surface, kind="region", country=g.country,
-        admin1=g.admin1 if g.kind != "country" else None, lat=lat, lon=lon,
+        id="",
+        name=surface,
+        kind="region",
+        country=g.country,
+        admin1=g.admin1 if g.kind != "country" else None,
+        lat=lat,
+        lon=lon,
     )

@@ -11,8 +11,10 @@ below, each given the event trigger's characters [start, end):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from warledger.extract.context import Context
@@ -70,6 +72,8 @@ def _mention(ctx: Context, match: Match) -> QuantityMention | None:
     if span is None or not len(span):
         return None
     quantity = match.quantity
+    if quantity is not None and _looks_like_a_year(match, span):
+        return None
     if quantity is not None:
         quantity = replace(quantity, unit=_unit(ctx.doc[span.end - 1]))
     return QuantityMention(
@@ -82,6 +86,18 @@ def _mention(ctx: Context, match: Match) -> QuantityMention | None:
         last=span.end - 1,
         sentence=span[0].sent.start,
     )
+
+
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?")
+
+
+def _looks_like_a_year(match: Match, span: SpacySpan) -> bool:
+    """ "the 2013 attack", "in 2012-15": a bare year, unless it counts a plural ("2000 fighters")."""
+    doc = span.doc
+    if not _YEAR_LIKE.fullmatch(span.text):
+        return False
+    following = doc[span.end] if span.end < len(doc) else None
+    return following is None or following.tag_ != "NNS" or "-" in span.text or "–" in span.text
 
 
 def _unit(last: Token) -> str | None:

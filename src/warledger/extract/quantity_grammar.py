@@ -53,8 +53,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     amount = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<scale>(?i:million|billion|thousand|bn|mn|m|k))(?![\w]))?"
     rate = rf"(?:\s*(?:/|(?i:per))\s*(?P<per1>(?i:day|week|month|year|person|head))|\s+(?P<per>(?i:{per})))?(?![\w])"
     return {
+        "count_prefix": re.compile(rf"(?<![\w])(?P<mod>{g.modifier})\s+\Z"),
         "count": re.compile(
-            rf"(?:(?<![\w])(?P<mod>{g.modifier})\s+)?"
+            rf"(?<![\w])(?=[\w])"
             rf"(?:(?i:between)\s+(?P<lo>{g.number})\s+(?i:and|to)\s+(?P<hi>{g.number})"
             rf"|(?P<num>{g.number})(?:{_RANGE}(?P<num2>{g.number}))?"
             rf"|(?P<vague>{g.vague}))"
@@ -63,11 +64,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w])(?:(?P<sym>{symbol})|(?P<code>{code})\s?)\s?{amount}{rate}"
         ),
         "money_after": re.compile(
-            rf"(?<![\w$£€]){amount}\s*(?:(?P<code>{code})(?![\w])|(?P<name>(?i:{name}))(?![\w])){rate}"
+            rf"(?<![\w$£€])(?=\d){amount}\s*(?:(?P<code>{code})(?![\w])|(?P<name>(?i:{name}))(?![\w])){rate}"
+        ),
+        "duration_prefix": re.compile(
+            r"(?:(?<![\w])(?i:for|lasting|over|within)\s+)?"
+            r"(?:(?<![\w])(?i:a\s+period\s+of|a\s+term\s+of)\s+)?\Z"
         ),
         "duration": re.compile(
-            rf"(?:(?<![\w])(?i:for|lasting|over|within)\s+)?(?:(?<![\w])(?i:a\s+period\s+of|a\s+term\s+of)\s+)?"
-            rf"(?:(?P<num>{g.number})|(?<![\w])(?P<one>(?i:an?|one)))[\s-]+(?P<unit>(?i:{units}))s?(?![\w])"
+            rf"(?<![\w])(?=[\w])(?:(?P<num>{g.number})|(?<![\w])(?P<one>(?i:an?|one)))[\s-]+(?P<unit>(?i:{units}))s?(?![\w])"
             rf"(?!\s+(?i:ago|earlier|before|later|old))(?!-(?i:old))"
         ),
     }
@@ -96,33 +100,37 @@ def _money(match: re.Match[str]) -> Money | None:
     return Money(text=match.group().strip(), amount=value, currency=currency, per=per)
 
 
-def _duration(match: re.Match[str]) -> Duration | None:
+def _duration(match: re.Match[str], text: str) -> Duration | None:
     count = 1.0 if match["one"] else parse_number(match["num"])
     if count is None:
         return None
     days = float(quantity_vocabulary()["duration_days"][match["unit"].lower()]) * count
-    return Duration(text=match.group().strip(), days=round(days, 4))
+    return Duration(text=text, days=round(days, 4))
 
 
-def _count(match: re.Match[str]) -> Quantity | None:
+def _count(match: re.Match[str], text: str, modifier: str) -> Quantity | None:
     g = number_grammar()
-    text = match.group().strip()
-    modifier = " ".join((match["mod"] or "").lower().split())
+    modifier = " ".join(modifier.lower().split())
     if match["vague"]:
         if modifier:
             return None
         low, high = g.vague_bounds[" ".join(match["vague"].lower().split())]
         return Quantity(text=text, value=None, approximate=True, low=low, high=high)
     if match["lo"]:
-        low, high = parse_number(match["lo"]), parse_number(match["hi"])
-        return Quantity(text=text, value=None, approximate=True, low=low, high=high)
+        return Quantity(
+            text=text,
+            value=None,
+            approximate=True,
+            low=parse_number(match["lo"]),
+            high=parse_number(match["hi"]),
+        )
     value = parse_number(match["num"])
     if value is None:
         return None
     if match["num2"]:
-        high = parse_number(match["num2"])
-        if high is not None and high > value:
-            return Quantity(text=text, value=None, approximate=True, low=value, high=high)
+        upper = parse_number(match["num2"])
+        if upper is not None and upper > value:
+            return Quantity(text=text, value=None, approximate=True, low=value, high=upper)
     approximate = bool(modifier) or "dozen" in match["num"].lower() and value == 12
     roles = g.modifiers.get(modifier, ())
     return Quantity(
@@ -150,6 +158,17 @@ def is_count(text: str, start: int, end: int) -> bool:
     )
 
 
+_PREFIX_WINDOW = 40
+
+
+def _extend_left(prefix: re.Pattern[str], text: str, start: int) -> tuple[int, str]:
+    """Where the words before a match begin ("at least", "for a period of"), and those words."""
+    before = prefix.search(text, max(0, start - _PREFIX_WINDOW), start)
+    if before is None or before.start() == start:
+        return start, ""
+    return before.start(), before.groupdict().get("mod") or ""
+
+
 def scan_quantities(text: str) -> list[Match]:
     """Money first, then durations, then counts, never overlapping, in text order."""
     patterns = _patterns()
@@ -164,14 +183,14 @@ def scan_quantities(text: str) -> list[Match]:
             if money and free(*match.span()):
                 found.append(Match(match.start(), match.end(), "money", money=money))
     for match in patterns["duration"].finditer(text):
-        duration = _duration(match)
-        if duration and free(*match.span()):
-            found.append(Match(match.start(), match.end(), "duration", duration=duration))
+        start = _extend_left(patterns["duration_prefix"], text, match.start())[0]
+        duration = _duration(match, text[start : match.end()])
+        if duration and free(start, match.end()):
+            found.append(Match(start, match.end(), "duration", duration=duration))
     for match in patterns["count"].finditer(text):
-        quantity = _count(match)
-        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        start, modifier = _extend_left(patterns["count_prefix"], text, match.start())
         end = match.end() - 3 if match.group().lower().endswith(" of") else match.end()
+        quantity = _count(match, text[start:end], modifier)
         if quantity and free(start, end) and is_count(text, start, end):
-            quantity.text = text[start:end]
             found.append(Match(start, end, "count", quantity=quantity))
     return sorted(found, key=lambda m: m.start)

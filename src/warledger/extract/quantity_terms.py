@@ -42,11 +42,10 @@ def _term_matcher(vocab: Vocab) -> PhraseMatcher:
 def terms_in(sentence: SpacySpan) -> list[str]:
     """Inducements named in a sentence, longest match first, in text order."""
     doc = sentence.doc
-    spans = [doc[start:end] for _, start, end in _term_matcher(doc.vocab)(sentence.as_doc())]
-    offset = sentence.start
+    spans = [doc[start:end] for _, start, end in _term_matcher(doc.vocab)(sentence)]
     found: list[tuple[int, int]] = []
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        start, end = span.start + offset, span.end + offset
+        start, end = span.start, span.end
         if len(span) == 1 and doc[start].pos_ not in ("NOUN", "PROPN"):
             continue
         if any(start < e and s < end for s, e in found):

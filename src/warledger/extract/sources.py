@@ -71,6 +71,12 @@ class SourceBook:
         resolved = self._resolve(phrase, head, vocabulary)
         if resolved is not None:
             return self._remember(resolved, phrase, lowered)
+        if lowered in ("who", "that", "which") and head.head.dep_ in ("relcl", "acl"):
+            # "Ahmed, who said ...": the relative pronoun speaks for the noun it hangs on.
+            antecedent = head.head.head
+            start = antecedent.left_edge.i
+            phrase = antecedent.doc[start : min(antecedent.i + 1, head.i)]
+            head = antecedent
         name, kind, description = describe(phrase, head, vocabulary)
         source = self._record(name, kind, description)
         if source.actor is None:
@@ -95,7 +101,9 @@ class SourceBook:
             self._heads[source.id].update(source.description.lower().split())
         return found
 
-    def _resolve(self, phrase: SpacySpan, head: Token, vocabulary: AttributionVocabulary) -> Source | None:
+    def _resolve(
+        self, phrase: SpacySpan, head: Token, vocabulary: AttributionVocabulary
+    ) -> Source | None:
         lowered = head.lower_
         if head.pos_ == "PRON":
             kinds = vocabulary.pronouns.get(lowered)
@@ -108,7 +116,9 @@ class SourceBook:
         first = phrase[0].lower_
         if head.pos_ == "NOUN" and first in vocabulary.anaphor_determiners and len(phrase) <= 3:
             for earlier in reversed(self.history):
-                if earlier.end <= phrase.start_char and lowered in self._heads.get(earlier.source.id, ()):
+                if earlier.end <= phrase.start_char and lowered in self._heads.get(
+                    earlier.source.id, ()
+                ):
                     return earlier.source
         # A surname alone refers back to the full name: "Tsurkov said" after "Elizabeth Tsurkov".
         if head.ent_type_ in _PERSON_LABELS and len(phrase) <= 4:
@@ -164,7 +174,9 @@ def _text(tokens: list[Token]) -> str:
     return doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,;:-\u2013\u2014")
 
 
-def describe(phrase: SpacySpan, head: Token, vocabulary: AttributionVocabulary) -> tuple[str, str, str | None]:
+def describe(
+    phrase: SpacySpan, head: Token, vocabulary: AttributionVocabulary
+) -> tuple[str, str, str | None]:
     """(name, kind, description) of a source noun phrase."""
     text = phrase.text.strip(" ,;:")
     person = _person_in(phrase, head)
@@ -179,13 +191,20 @@ def describe(phrase: SpacySpan, head: Token, vocabulary: AttributionVocabulary) 
         return canonical_outlet(text) or text, "outlet", None
     if lowered in vocabulary.generic_outlets or name_key(lowered) in vocabulary.generic_outlets:
         return text, "outlet", None
-    if any(t.ent_type_ and canonical_outlet(t.text) for t in phrase) and head.lower_ in vocabulary.heads["outlet"]:
+    if (
+        any(t.ent_type_ and canonical_outlet(t.text) for t in phrase)
+        and head.lower_ in vocabulary.heads["outlet"]
+    ):
         return text, "outlet", None
     lemma = head.lower_
     modifiers = {t.lower_ for t in head.lefts}
     if head.pos_ == "PRON":
         kinds = vocabulary.pronouns.get(lemma)
-        kind = "person" if lemma in ("he", "she", "i") else ("organization" if lemma in ("it", "we") else "anonymous")
+        kind = (
+            "person"
+            if lemma in ("he", "she", "i")
+            else ("organization" if lemma in ("it", "we") else "anonymous")
+        )
         if kinds and kind not in kinds:
             kind = next(iter(sorted(kinds)))
         return text, kind, None

@@ -78,7 +78,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in _EDGE + ".":
         end -= 1
-    if end < len(text) and text[end] in "\u201d\"" and start < end:
+    if end < len(text) and text[end] in '\u201d"' and start < end:
         end += 1
     return start, end
 
@@ -87,7 +87,8 @@ class StatementFinder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.vocabulary: AttributionVocabulary = attribution_vocabulary()
-        self.quotes = quote_regions(doc.text)
+        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        self.quotes = quote_regions(self.text)
         self.used: set[int] = set()
 
     def find(self) -> list[FoundStatement]:
@@ -100,7 +101,9 @@ class StatementFinder:
             statement: FoundStatement | None = None
             if token.lower_ in ("according", "citing", "quoting") or token.lower_ == "as":
                 statement = self._preposition(token)
-            elif token.pos_ == "VERB" and lemma in vocabulary.reporting_verbs:
+            elif token.pos_ == "VERB" and (
+                lemma in vocabulary.reporting_verbs or self._takes_that_clause(token)
+            ):
                 statement = self._verb(token, lemma)
             elif token.pos_ == "NOUN" and lemma in vocabulary.reporting_nouns:
                 statement = self._noun(token)
@@ -120,24 +123,42 @@ class StatementFinder:
         subject = self._subject(verb)
         if subject is not None and subject.lower_ in vocabulary.quoted_speakers:
             return None
-        clauses = [c for c in children if c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")]
+        clauses = [
+            c
+            for c in children
+            if c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")
+        ]
         content: tuple[int, int] | None = None
         if clauses:
             content = self._span_of(clauses)
         elif self._colon_after(verb) is not None:
             content = self._colon_after(verb)
         elif lemma not in vocabulary.clause_only_verbs:
-            objects = [c for c in children if c.dep_ in ("dobj", "attr") and c.i > verb.i and c.pos_ != "PRON"]
+            objects = [
+                c
+                for c in children
+                if c.dep_ in ("dobj", "attr") and c.i > verb.i and c.pos_ != "PRON"
+            ]
             if objects:
                 tail = [c for c in children if c.dep_ == "prep" and c.i > objects[0].i]
                 content = self._span_of(objects + tail)
+        if content is None and lemma in vocabulary.topic_verbs:
+            topics = [
+                g
+                for c in children
+                if c.dep_ == "prep" and c.lower_ in vocabulary.topic_prepositions and c.i > verb.i
+                for g in c.children
+                if g.dep_ in ("pobj", "pcomp")
+            ]
+            content = self._span_of(topics[:1]) if topics else None
         if content is None and subject is not None and subject.dep_ == "pobj":
             # "was first reported by X": the passive subject is what X reported.
             reported = [c for c in children if c.dep_ == "nsubjpass"]
             content = self._span_of(reported) if reported else None
         if content is None and (verb.dep_ in ("parataxis", "advcl") or self._has_mark_as(verb)):
             content = self._rest_of_sentence(verb)
-        impersonal = any(c.dep_ == "auxpass" for c in children)  # "it was reported that ..."
+        # "it was reported that ...": a statement without a named source.
+        impersonal = clauses and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in children)
         if content is None or (subject is None and not impersonal):
             return None
         statement = self._statement(verb, verb, content, subject)
@@ -146,7 +167,11 @@ class StatementFinder:
                 if child.dep_ in ("dative", "dobj") and child.pos_ in ("PROPN", "NOUN"):
                     statement.relays.append((phrase_of(child), child))
         for child in children:
-            if child.lemma_.lower() in ("cite", "quote") and child.dep_ in ("advcl", "xcomp", "conj"):
+            if child.lemma_.lower() in ("cite", "quote") and child.dep_ in (
+                "advcl",
+                "xcomp",
+                "conj",
+            ):
                 cited = [c for c in child.children if c.dep_ == "dobj"]
                 if cited and statement.source is not None and statement.source_head is not None:
                     statement.relays.insert(0, (statement.source, statement.source_head))
@@ -158,7 +183,11 @@ class StatementFinder:
         """ "Y quoted X as saying that ...": X says it, Y relays it."""
         quoted = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
         saying = [
-            g for c in children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pcomp"
+            g
+            for c in children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for g in c.children
+            if g.dep_ == "pcomp"
         ]
         if not quoted or not saying:
             return None
@@ -187,7 +216,11 @@ class StatementFinder:
             last = doc[token.i + size - 1]
             objects = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
             if not objects and size > 1:
-                objects = [c for c in doc[token.i + size - 2].children if c.dep_ in ("pobj", "dobj", "agent")]
+                objects = [
+                    c
+                    for c in doc[token.i + size - 2].children
+                    if c.dep_ in ("pobj", "dobj", "agent")
+                ]
             if not objects:
                 return None
             source = objects[0]
@@ -196,14 +229,20 @@ class StatementFinder:
             content = self._around(token.idx, phrase.end_char, token.sent)
             if content is None:
                 return None
-            found = FoundStatement(token.idx, cue_end, token, content[0], content[1], phrase, source)
+            found = FoundStatement(
+                token.idx, cue_end, token, content[0], content[1], phrase, source
+            )
             self.used.update(range(token.i, token.i + size))
             return found
         return None
 
     def _noun(self, noun: Token) -> FoundStatement | None:
         """ "claims that ...", "reports by X that ...": the noun's clause is the content."""
-        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children)]
+        clauses = [
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children)
+        ]
         if not clauses:
             return None
         source: Token | None = None
@@ -257,7 +296,9 @@ class StatementFinder:
                     return child
                 if child.dep_ == "agent":
                     return next((g for g in child.children if g.dep_ == "pobj"), None)
-            inherits = current.dep_ == "conj" or (current.dep_ in ("advcl", "xcomp") and current.tag_ == "VBG")
+            inherits = current.dep_ == "conj" or (
+                current.dep_ in ("advcl", "xcomp") and current.tag_ == "VBG"
+            )
             if not inherits or current.head.i == current.i:
                 return self._speaker_before(verb)
             current = current.head
@@ -271,21 +312,26 @@ class StatementFinder:
         if before < verb.sent.start or verb.dep_ != "ROOT":
             return None
         token = self.doc[before]
-        if token.pos_ in ("PROPN", "PRON") and token.dep_ in ("pobj", "dobj", "compound", "npadvmod"):
+        if token.pos_ in ("PROPN", "PRON") and token.dep_ in (
+            "pobj",
+            "dobj",
+            "compound",
+            "npadvmod",
+        ):
             return token
         return None
 
     def _span_of(self, tokens: list[Token]) -> tuple[int, int]:
         start = min(t.left_edge.idx for t in tokens)
         last = max((t.right_edge for t in tokens), key=lambda t: t.i)
-        return _trimmed(self.doc.text, start, last.idx + len(last.text))
+        return _trimmed(self.text, start, last.idx + len(last.text))
 
     def _with_quotes(self, start: int, end: int) -> tuple[int, int]:
         """Widen a content span to every quoted passage it touches ("“A. B,” he said")."""
         for q_start, q_end in self.quotes:
             if q_start < end and start < q_end:
                 start, end = min(start, q_start), max(end, q_end)
-        return _trimmed(self.doc.text, start, end)
+        return _trimmed(self.text, start, end)
 
     def _colon_after(self, verb: Token) -> tuple[int, int] | None:
         doc = self.doc
@@ -296,18 +342,20 @@ class StatementFinder:
         start = colon.idx + 1
         for q_start, q_end in self.quotes:
             if start <= q_start <= start + 3:
-                return _trimmed(doc.text, q_start, q_end)
+                return _trimmed(self.text, q_start, q_end)
         sent_end = colon.sent.end_char
         if sent_end - start < 3 and colon.sent.end < len(doc):
             sent_end = doc[colon.sent.end].sent.end_char
-        return _trimmed(doc.text, start, sent_end)
+        return _trimmed(self.text, start, sent_end)
 
     def _rest_of_sentence(self, verb: Token) -> tuple[int, int] | None:
-        return self._around(verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text), verb.sent)
+        return self._around(
+            verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text), verb.sent
+        )
 
     def _around(self, start: int, end: int, sent: SpacySpan) -> tuple[int, int] | None:
         """The sentence without [start, end): the part after it, before it, or the whole sentence."""
-        text = self.doc.text
+        text = self.text
         before = _trimmed(text, sent.start_char, start)
         after = _trimmed(text, end, sent.end_char)
         if before[1] - before[0] < 3:
@@ -315,6 +363,15 @@ class StatementFinder:
         if after[1] - after[0] < 3:
             return before
         return _trimmed(text, sent.start_char, sent.end_char)
+
+    def _takes_that_clause(self, verb: Token) -> bool:
+        """Any verb with a "that" clause reports a thought or a saying ("the study found that")."""
+        if verb.lemma_.lower() in self.vocabulary.not_reporting_verbs:
+            return False
+        return any(
+            c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            for c in verb.children
+        )
 
     def _has_mark_as(self, verb: Token) -> bool:
         return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)

@@ -146,11 +146,17 @@ def _interval(
         return date(first_year, 1, 1), date(year, 1, 1), "year", "explicit"
     if kind == "narrative_day":
         offset = time_vocabulary()["narrative_days"][_phrase(parts)]
-        if story_day is None and published is None:
+        if story_day is not None:
+            day = story_day + timedelta(days=offset)
+            return day, day, "day", "explicit"
+        if published is None:
             raise NeedsPublication(kind)
-        base, anchor = (story_day, "explicit") if story_day else (published, "published")
-        day = base + timedelta(days=offset)
-        return day, day, "day", anchor
+        day = published + timedelta(days=offset)
+        return day, day, "day", "published"
+    if kind == "ago" and (parts.get("back") or "").lower() != "ago" and story_day is not None:
+        return _ago(
+            kind, parts, story_day, "explicit"
+        )  # "ten days earlier": before the story's date
     if published is None:
         raise NeedsPublication(kind)
     if kind == "month":
@@ -169,7 +175,7 @@ def _interval(
         unit, offset = time_vocabulary()["relative_periods"][_phrase(parts)]
         return _period(unit, int(offset), published)
     if kind in ("ago", "past_n"):
-        return _ago(kind, parts, published)
+        return _ago(kind, parts, published, "published")
     return None
 
 
@@ -210,7 +216,7 @@ def _numeric(parts: dict[str, str | None], published: date | None) -> Interval |
     if year is not None:
         day = _safe_date(year, month, day_number)
         return (day, day, "day", "explicit") if day else None
-    if not parts.get("prep") and not parts.get("part"):
+    if not parts.get("prep") and not parts.get("part") and not parts.get("bracket"):
         return None  # "3/4" alone is as likely a fraction or a score as a date
     if published is None:
         raise NeedsPublication("numeric")
@@ -254,7 +260,9 @@ def _period(unit: str, offset: int, published: date) -> Interval:
     return first, first, "year", "published"
 
 
-def _ago(kind: str, parts: dict[str, str | None], published: date) -> Interval | None:
+def _ago(kind: str, parts: dict[str, str | None], published: date, anchor: str) -> Interval | None:
+    """ "two days ago", "ten days earlier", "the past three years", counted back from `published`
+    (the publication date, or the story's date for "earlier")."""
     count = _count(parts.get("n"))
     unit = " ".join((parts.get("unit") or "").lower().split())
     if count is None:
@@ -263,19 +271,15 @@ def _ago(kind: str, parts: dict[str, str | None], published: date) -> Interval |
     precision: Precision = time_vocabulary()["ago_units"][unit]
     if unit == "day":
         then = published - timedelta(days=whole)
-        return (
-            (then, published, "day", "published")
-            if kind == "past_n"
-            else (then, then, "day", "published")
-        )
+        return (then, published, "day", anchor) if kind == "past_n" else (then, then, "day", anchor)
     if unit == "week":
         then = published - timedelta(weeks=whole)
         if kind == "past_n":
-            return then, published, "day", "published"
+            return then, published, "day", anchor
         monday, sunday = _week_of(then)
-        return monday, sunday, precision, "published"
+        return monday, sunday, precision, anchor
     months = whole * (120 if unit == "decade" else 12 if unit == "year" else 1)
     then = _add_months(published, -months)
     if kind == "past_n":
-        return then, published, "month" if unit == "month" else "year", "published"
-    return then, then, precision, "published"
+        return then, published, "month" if unit == "month" else "year", anchor
+    return then, then, precision, anchor

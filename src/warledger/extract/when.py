@@ -9,6 +9,7 @@ text says when.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -42,7 +43,6 @@ def find_times(ctx: Context) -> list[TimeMention]:
     mentions: list[TimeMention] = []
     published = ctx.document.published
     story_day: date | None = None
-    unresolved: list[str] = []
     for raw in scan_times(ctx.text):
         head = _head_token(ctx, raw)
         if head is None or _is_count(raw, head):
@@ -53,18 +53,35 @@ def find_times(ctx: Context) -> list[TimeMention]:
             when = When(
                 text=ctx.text[raw.start : raw.end], start=None, end=None, precision="unknown"
             )
-            unresolved.append(when.text or "")
         if when is None:
             continue
         if when.precision == "day" and when.end:
             story_day = date.fromisoformat(when.end)
         mentions.append(_mention(ctx, raw, when, head))
+    mentions = _prefer_bracketed_dates(ctx.text, mentions)
+    unresolved = [m.when.text or "" for m in mentions if m.when.precision == "unknown"]
     if unresolved:
         listed = ", ".join(f"'{text}'" for text in unresolved)
         ctx.warnings.append(
             f"no publication date: relative time expressions left unresolved: {listed}"
         )
     return mentions
+
+
+_BRACKET = re.compile(r"\s*[(\[]\s*")
+
+
+def _prefer_bracketed_dates(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """ "today (8 July)", "this morning (13/02)": the date in brackets restates the relative one."""
+    dropped: set[int] = set()
+    for n, (first, second) in enumerate(zip(mentions, mentions[1:], strict=False)):
+        if (
+            first.when.anchor != "explicit"
+            and second.when.start is not None
+            and _BRACKET.fullmatch(text[first.span.end : second.span.start])
+        ):
+            dropped.add(n)
+    return [m for n, m in enumerate(mentions) if n not in dropped]
 
 
 def _head_token(ctx: Context, raw: RawTime) -> Token | None:

@@ -109,7 +109,9 @@ def decode(input: str, data: bytes, encoding: str | None = None) -> str:
             return data.decode(encoding)
         except LookupError:
             raise InputFailure(
-                input, "encoding", f"unknown encoding {encoding!r}; use a Python codec name such as latin-1"
+                input,
+                "encoding",
+                f"unknown encoding {encoding!r}; use a Python codec name such as latin-1",
             ) from None
         except UnicodeDecodeError as exc:
             raise InputFailure(

@@ -29,7 +29,9 @@ def _entry_html(entry: Any) -> str:
     return max(values, key=len) if values else entry.get("summary", "")
 
 
-def read_feed(input: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Document | InputError]:
+def read_feed(
+    input: str, stream: BinaryIO, options: ReadOptions
+) -> Iterator[Document | InputError]:
     """Every entry of the feed (`PATH:N`, 1-based); a damaged feed is reported, not fatal."""
     parsed = feedparser.parse(read_limited(input, stream, options.settings.max_bytes))
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
@@ -38,7 +40,9 @@ def read_feed(input: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Do
     if not parsed.entries:
         if problem is not None:
             raise InputFailure(
-                input, "malformed", f"not a readable RSS/Atom feed ({problem}); check the file is complete"
+                input,
+                "malformed",
+                f"not a readable RSS/Atom feed ({problem}); check the file is complete",
             )
         raise InputFailure(input, "empty", "the feed has no entries")
     outlet = parsed.feed.get("title")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import trafilatura
 from lxml import html as lxml_html
@@ -45,7 +45,7 @@ def fragment_to_text(fragment: str) -> str:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except Exception:  # lxml raises several types on broken markup; fall back to tag stripping
         return re.sub(r"<[^>]+>", " ", fragment)
-    for element in root.iter(*_NOT_TEXT):
+    for element in list(root.iter(*_NOT_TEXT)):
         element.drop_tree()
     parts: list[str] = []
     for element in root.iter():
@@ -58,7 +58,9 @@ def fragment_to_text(fragment: str) -> str:
     return drop_chrome("".join(parts))
 
 
-def html_to_document(input: str, page: str, options: ReadOptions, url: str | None = None) -> Document:
+def html_to_document(
+    input: str, page: str, options: ReadOptions, url: str | None = None
+) -> Document:
     """One page: trafilatura's main text with title, site name, date and URL; chrome dropped."""
     result = trafilatura.bare_extraction(
         page,
@@ -68,7 +70,11 @@ def html_to_document(input: str, page: str, options: ReadOptions, url: str | Non
         include_tables=False,
         include_images=False,
     )
-    meta = result.as_dict() if result is not None else {}
+    if result is None:  # no main text found: keep the page's metadata, fall back to its body
+        result = trafilatura.extract_metadata(page, default_url=url)
+    meta: dict[str, Any] = (
+        result if isinstance(result, dict) else result.as_dict() if result else {}
+    )
     body = drop_chrome(meta.get("text") or "")
     if not body:
         body = drop_chrome(fragment_to_text(_body_of(page)))
@@ -89,6 +95,8 @@ def _body_of(page: str) -> str:
     return match[1] if match else page
 
 
-def read_html(input: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Document | InputError]:
+def read_html(
+    input: str, stream: BinaryIO, options: ReadOptions
+) -> Iterator[Document | InputError]:
     data = read_limited(input, stream, options.settings.max_bytes)
     yield html_to_document(input, decode_html(input, data, options.encoding), options)

@@ -77,7 +77,11 @@ def _fail(store: Store, summary: IngestSummary, problem: Problem) -> None:
 
 
 def _flush(
-    store: Store, summary: IngestSummary, batch: list[Document], nlp: Language | None, batch_size: int
+    store: Store,
+    summary: IngestSummary,
+    batch: list[Document],
+    nlp: Language | None,
+    batch_size: int,
 ) -> None:
     if not batch:
         return
@@ -97,12 +101,10 @@ def _flush(
                     "warledger bug, please report it with the input"
                 )
                 _fail(store, summary, Problem(document.input or document.id, "extraction", message))
-    for document, report in pairs:
-        if store.save(document, report):
-            summary.stored += 1
-        else:
-            summary.duplicates += 1
-        store.resolve_failures([document.input or ""])
+    stored = store.save_many(pairs)
+    summary.stored += stored
+    summary.duplicates += len(pairs) - stored
+    store.resolve_failures(document.input or "" for document, _ in pairs)
 
 
 def retry_paths(store: Store) -> list[str]:

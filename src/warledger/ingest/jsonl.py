@@ -21,11 +21,15 @@ TEXT_FIELDS = ("text", "body", "content")
 def record_to_document(record: Any, input: str, options: ReadOptions) -> Document:
     """One JSON object; its own metadata wins over the command line's."""
     if not isinstance(record, dict):
-        raise InputFailure(input, "malformed", "the record is not a JSON object; write {\"text\": ...}")
+        raise InputFailure(
+            input, "malformed", 'the record is not a JSON object; write {"text": ...}'
+        )
     text = next((record[f] for f in TEXT_FIELDS if isinstance(record.get(f), str)), None)
     if text is None:
         raise InputFailure(
-            input, "malformed", "the record has no \"text\" string field; put the article text in \"text\""
+            input,
+            "malformed",
+            'the record has no "text" string field; put the article text in "text"',
         )
     return make_document(
         text,
@@ -43,7 +47,9 @@ def _string(value: Any) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
-def _documents(records: Iterator[tuple[str, Any]], options: ReadOptions) -> Iterator[Document | InputError]:
+def _documents(
+    records: Iterator[tuple[str, Any]], options: ReadOptions
+) -> Iterator[Document | InputError]:
     for input, record in records:
         try:
             yield record_to_document(record, input, options)
@@ -51,7 +57,9 @@ def _documents(records: Iterator[tuple[str, Any]], options: ReadOptions) -> Iter
             yield error
 
 
-def read_jsonl(input: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Document | InputError]:
+def read_jsonl(
+    input: str, stream: BinaryIO, options: ReadOptions
+) -> Iterator[Document | InputError]:
     """Line by line, so a file of any length streams and a bad line costs only itself."""
     max_bytes = options.settings.max_bytes
     for number, raw in enumerate(stream, start=1):
@@ -59,7 +67,9 @@ def read_jsonl(input: str, stream: BinaryIO, options: ReadOptions) -> Iterator[D
         if not raw.strip():
             continue
         if len(raw) > max_bytes:
-            yield InputFailure(where, "too_large", f"the line is over the {max_bytes / 1e6:.1f} MB limit")
+            yield InputFailure(
+                where, "too_large", f"the line is over the {max_bytes / 1e6:.1f} MB limit"
+            )
             continue
         try:
             record = json.loads(decode(where, raw, options.encoding))
@@ -68,7 +78,9 @@ def read_jsonl(input: str, stream: BinaryIO, options: ReadOptions) -> Iterator[D
             continue
         except json.JSONDecodeError as exc:
             yield InputFailure(
-                where, "malformed", f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line"
+                where,
+                "malformed",
+                f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line",
             )
             continue
         try:
@@ -77,7 +89,9 @@ def read_jsonl(input: str, stream: BinaryIO, options: ReadOptions) -> Iterator[D
             yield error
 
 
-def read_json(input: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Document | InputError]:
+def read_json(
+    input: str, stream: BinaryIO, options: ReadOptions
+) -> Iterator[Document | InputError]:
     """A JSON file holding one record or an array of records."""
     data = read_limited(input, stream, options.settings.max_bytes)
     try:

@@ -43,6 +43,8 @@ _SCRIPTS: tuple[tuple[int, int, str], ...] = (
     (0xAC00, 0xD7AF, "Korean"),
     (0xFB50, 0xFEFF, "Arabic"),
 )
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 SAMPLE_CHARS = 20_000
 MIN_LATIN_SHARE = 0.6
@@ -92,7 +94,9 @@ def _script_of(char: str) -> str:
 def detect_language(text: str) -> LanguageGuess:
     """English or not, with the evidence; deterministic, and linear in a bounded sample."""
     sample = text[:SAMPLE_CHARS]
-    scripts = Counter(_script_of(c) for c in sample if c.isalpha())
+    # ASCII letters are counted in C; only the (few, in English) other letters are looked at one by one.
+    scripts = Counter(_script_of(c) for c in _NON_ASCII.findall(sample) if c.isalpha())
+    scripts["Latin"] += len(_ASCII_LETTER.findall(sample))
     letters = sum(scripts.values())
     if not letters:
         return LanguageGuess(None, "none", 0.0, 0.0, "the text has no letters")
@@ -100,13 +104,19 @@ def detect_language(text: str) -> LanguageGuess:
     if latin_share < MIN_LATIN_SHARE:
         script = max((s for s in scripts if s != "Latin"), key=scripts.__getitem__)
         return LanguageGuess(
-            None, script, latin_share, 0.0, f"{script} script ({1 - latin_share:.0%} of the letters)"
+            None,
+            script,
+            latin_share,
+            0.0,
+            f"{script} script ({1 - latin_share:.0%} of the letters)",
         )
     words = [w.lower() for w in _WORD.findall(sample)]
     lists = function_words()
     english = sum(1 for w in words if w in lists["en"])
     english_share = english / len(words) if words else 0.0
-    hits = {lang: sum(1 for w in words if w in vocab) for lang, vocab in lists.items() if lang != "en"}
+    hits = {
+        lang: sum(1 for w in words if w in vocab) for lang, vocab in lists.items() if lang != "en"
+    }
     foreign_vocab = frozenset().union(*(v for lang, v in lists.items() if lang != "en"))
     foreign = sum(1 for w in words if w in foreign_vocab)
     best = max(hits, key=hits.__getitem__)
@@ -121,7 +131,10 @@ def detect_language(text: str) -> LanguageGuess:
         )
     if len(words) >= LONG_TEXT_WORDS and english_share < MIN_ENGLISH_SHARE_LONG:
         return LanguageGuess(
-            None, "Latin", latin_share, english_share,
+            None,
+            "Latin",
+            latin_share,
+            english_share,
             f"only {english_share:.0%} of its {len(words)} words are common English words",
         )
     return LanguageGuess("en", "Latin", latin_share, english_share, "English")

@@ -7,6 +7,7 @@ from datetime import date
 
 from warledger.document import Document, normalise_text, parse_date
 from warledger.ingest.checks import check_text
+from warledger.ingest.dateline import dateline_agency, leading_headline
 from warledger.settings import Settings
 
 
@@ -47,15 +48,19 @@ def make_document(
     published: str | date | None = None,
     what_if_empty: str = "the file has no text",
 ) -> Document:
-    """A checked Document: refuses empty or non-English bodies (InputFailure)."""
+    """A checked Document: refuses empty or non-English bodies (InputFailure).
+
+    Metadata comes from the file first, then the command line, then the text itself (a headline
+    standing alone on the first line, the agency of a wire dateline).
+    """
     body = normalise_text(body)
     check_text(input, body, options.settings.min_chars, what_if_empty)
     title = normalise_text(title) if title else None
     return Document.make(
         with_headline(body, title),
         url=url or options.url,
-        title=title or None,
-        outlet=outlet or options.outlet,
+        title=title or leading_headline(body),
+        outlet=outlet or options.outlet or dateline_agency(body),
         published=parse_date(published) or options.published,
         input=input,
     )

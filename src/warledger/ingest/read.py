@@ -39,7 +39,21 @@ READERS: dict[Format, Reader] = {
 }
 CONTAINERS: frozenset[Format] = frozenset({"warc", "jsonl"})
 SKIPPED_IN_FOLDERS = frozenset(
-    {".py", ".pyc", ".sh", ".js", ".css", ".toml", ".cfg", ".ini", ".yaml", ".yml", ".lock", ".duckdb", ".wal"}
+    [
+        ".py",
+        ".pyc",
+        ".sh",
+        ".js",
+        ".css",
+        ".toml",
+        ".cfg",
+        ".ini",
+        ".yaml",
+        ".yml",
+        ".lock",
+        ".duckdb",
+        ".wal",
+    ]
 )
 
 
@@ -65,14 +79,14 @@ def read_inputs(
 
 def read_path(name: str, options: ReadOptions) -> Iterator[Document | InputError]:
     if name == "-":
-        yield from _guarded("-", lambda: _read_stdin(options))
+        yield from _guarded("-", _read_stdin(options))
         return
     path = Path(name)
     if path.is_dir():
         for file in _walk(path):
-            yield from _guarded(str(file), lambda file=file: _read_file(str(file), file, options))
+            yield from _guarded(str(file), _read_file(str(file), file, options))
         return
-    yield from _guarded(name, lambda: _read_file(name, path, options))
+    yield from _guarded(name, _read_file(name, path, options))
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -84,11 +98,11 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 
 def _guarded(
-    input: str, read: Callable[[], Iterator[Document | InputError]]
+    input: str, reader: Iterator[Document | InputError]
 ) -> Iterator[Document | InputError]:
-    """Run a reader, turning any failure it raises into a yielded InputError."""
+    """Run a reader (a generator), turning any failure it raises into a yielded InputError."""
     try:
-        yield from read()
+        yield from reader
     except InputError as error:
         yield error
     except FileNotFoundError:
@@ -97,6 +111,12 @@ def _guarded(
         yield InputFailure(input, "unreadable", "permission denied; check the file's permissions")
     except IsADirectoryError:
         yield InputFailure(input, "unreadable", "this is a folder that cannot be listed")
+    except Exception as exc:  # a parser library choking on one odd input must not stop the batch
+        yield InputFailure(
+            input,
+            "unreadable",
+            f"could not be read ({type(exc).__name__}: {exc}); check the file, or report it as a bug",
+        )
 
 
 def _read_file(input: str, path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
@@ -119,8 +139,10 @@ def _read_stdin(options: ReadOptions) -> Iterator[Document | InputError]:
 
 def _format(input: str, head: bytes, name: str) -> Format:
     fmt = sniff(head, name)
-    if fmt is None or fmt != "warc":
+    if fmt != "warc":
         check_binary(input, head)
-    if fmt is None:  # pragma: no cover - check_binary refuses gzip data
-        raise InputFailure(input, "binary", "compressed data that is not a WARC archive; decompress it first")
+    if fmt is None:  # gzip data that is not a WARC (check_binary names it first)
+        raise InputFailure(
+            input, "binary", "compressed data that is not a WARC archive; decompress it first"
+        )
     return fmt

@@ -11,7 +11,9 @@ from warledger.ingest.checks import check_binary, decode, read_limited
 from warledger.ingest.options import ReadOptions, make_document
 
 
-def read_text(input: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Document | InputError]:
+def read_text(
+    input: str, stream: BinaryIO, options: ReadOptions
+) -> Iterator[Document | InputError]:
     data = read_limited(input, stream, options.settings.max_bytes)
     check_binary(input, data)
     yield make_document(decode(input, data, options.encoding), options, input=input)

@@ -50,16 +50,22 @@ def _record_document(record: Any, where: str, options: ReadOptions) -> Document 
     max_bytes = options.settings.max_bytes
     data = record.content_stream().read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputFailure(where, "too_large", f"the record is over the {max_bytes / 1e6:.1f} MB limit")
+        raise InputFailure(
+            where, "too_large", f"the record is over the {max_bytes / 1e6:.1f} MB limit"
+        )
     url = record.rec_headers.get_header("WARC-Target-URI")
     if media in HTML_TYPES:
         page = decode_html(where, data, options.encoding, charset)
         return html_to_document(where, page, options, url=url)
     text = decode(where, data, options.encoding or charset)
-    return make_document(text, options, input=where, url=url, what_if_empty="the record has no text")
+    return make_document(
+        text, options, input=where, url=url, what_if_empty="the record has no text"
+    )
 
 
-def read_warc(input: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Document | InputError]:
+def read_warc(
+    input: str, stream: BinaryIO, options: ReadOptions
+) -> Iterator[Document | InputError]:
     number = 0
     try:
         for number, record in enumerate(ArchiveIterator(stream), start=1):  # noqa: B007

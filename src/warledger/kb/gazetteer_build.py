@@ -62,7 +62,9 @@ def build_gazetteer() -> Built:
         iso3 = iso3_of.get(city["countrycode"])
         if iso3:
             city["names"] = tuple(
-                dict.fromkeys((city["name"], *(a for a in city["alternatenames"] if usable_alias(a))))
+                dict.fromkeys(
+                    (city["name"], *(a for a in city["alternatenames"] if usable_alias(a)))
+                )
             )
             by_country[iso3].append(city)
     extents = _extents(by_country)
@@ -182,7 +184,9 @@ def _country_places(
         names = [info["name"]]
         pc = pycountry.countries.get(alpha_2=iso2)
         if pc is not None:
-            names += [getattr(pc, a) for a in ("name", "official_name", "common_name") if hasattr(pc, a)]
+            names += [
+                getattr(pc, a) for a in ("name", "official_name", "common_name") if hasattr(pc, a)
+            ]
         rows = by_country.get(iso3, [])
         capital = city_names[iso3].best([info.get("capital") or ""]) if rows else None
         if capital is None and rows:

@@ -79,7 +79,19 @@ def geonames_rows(path: Path) -> Iterator[tuple[object, ...]]:
                 if not keys[0] or keys in seen:
                     continue
                 seen.add(keys)
-                yield (gid, cols[1], alias, *keys, kind, country, admin1, lat, lon, cols[7], population)
+                yield (
+                    gid,
+                    cols[1],
+                    alias,
+                    *keys,
+                    kind,
+                    country,
+                    admin1,
+                    lat,
+                    lon,
+                    cols[7],
+                    population,
+                )
 
 
 def load_geonames(path: Path, db: Path) -> int:
@@ -161,9 +173,16 @@ class GeonamesDb:
         for gid, pname, kind, country, admin1, lat, lon, population, tier in rows:
             code, admin_name = self.admin1_names.get(admin1 or "", (None, None))
             place = GazPlace(
-                name=pname, kind=kind, country=country, lat=lat, lon=lon,
-                population=int(population or 0), geonames_id=int(gid),
-                admin1_code=code, admin1=admin_name, source="geonames",
+                name=pname,
+                kind=kind,
+                country=country,
+                lat=lat,
+                lon=lon,
+                population=int(population or 0),
+                geonames_id=int(gid),
+                admin1_code=code,
+                admin1=admin_name,
+                source="geonames",
             )
             out.append(Match(place, int(tier)))
         if len(self._cache) > 50_000:
@@ -179,7 +198,9 @@ def geonames_db(path: str) -> GeonamesDb | None:
         return None
     try:
         con = duckdb.connect(path, read_only=True)
-        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = {
+            r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
         if TABLE not in tables:
             con.close()
             return None

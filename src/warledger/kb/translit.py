@@ -22,20 +22,64 @@ import unicodedata
 from functools import lru_cache
 
 ARTICLES = frozenset(
-    "al el ul il ar er as es ad ed ash esh az ez at et an en the".split()
+    [
+        "al",
+        "el",
+        "ul",
+        "il",
+        "ar",
+        "er",
+        "as",
+        "es",
+        "ad",
+        "ed",
+        "ash",
+        "esh",
+        "az",
+        "ez",
+        "at",
+        "et",
+        "an",
+        "en",
+        "the",
+    ]
 )
 """Arabic definite articles as they appear in romanised names, and English "the"."""
 
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʻʼʿʾ\u02bf\u02be"), None)
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"),
-             ("ph", "f"), ("dj", "j"), ("ck", "k"), ("q", "k"), ("c", "k"), ("x", "ks"))
+_DIGRAPHS = (
+    ("kh", "k"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("ch", "s"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ph", "f"),
+    ("dj", "j"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("c", "k"),
+    ("x", "ks"),
+)
 _ABU = {"abu": "bu", "abou": "bu", "abo": "bu", "albu": "bu", "bou": "bu"}
 _WEAK = re.compile("[aeiouywh]+")
 _DOUBLED = re.compile(r"(.)\1+")
 _NON_LATIN = re.compile("[^\x00-\u024f\u02b0-\u02ff\u2018-\u201f]")
-_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss",
-                       "æ": "ae", "œ": "oe", "ə": "e"})
+_FOLD = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ə": "e",
+    }
+)
 
 
 @lru_cache(maxsize=1_000_000)

@@ -136,7 +136,9 @@ class _Checker:
         self.aliases: dict[str, dict[str, str]] = {}  # alias_key -> {actor id: file}
         self.ties: list[tuple[str, str, str]] = []  # (file, actor id, target)
         self.declared: dict[str, tuple[str, ...]] = {}
-        self.country_names: dict[str, str] = {}  # alias_key of a name, alias, demonym, metonym -> iso3
+        self.acled: dict[str, list[str]] = {}  # explicit ACLED name -> actor ids
+        # alias_key of a country's name, alias, demonym or metonym -> iso3
+        self.country_names: dict[str, str] = {}
 
     def add(self, file: str, record: str, message: str, severity: str = "error") -> None:
         self.problems.append(Problem(file, record, message, severity))
@@ -200,7 +202,7 @@ class _Checker:
             if iso in self.country_codes:
                 self.add(name, rid, "duplicate country")
             self.country_codes[iso] = name
-            names = [record.get("name"), record.get("capital") if False else None]
+            names: list[Any] = [record.get("name")]
             for key in ("aliases", "demonyms", "metonyms"):
                 names.extend(self._strings(name, rid, record, key))
             for country_name in names:
@@ -270,6 +272,12 @@ class _Checker:
                     self.aliases.setdefault(alias_key(alias), {})[rid] = name
             self._strings(name, rid, record, "acled_former_names")
             self._names(name, rid, "acled_names", record.get("acled_names"))
+            explicit = [record.get("acled_name")]
+            explicit += [
+                n.get("name") for n in record.get("acled_names") or [] if isinstance(n, dict)
+            ]
+            for acled in {a for a in explicit if isinstance(a, str)}:
+                self.acled.setdefault(acled, []).append(rid)
             self._unit(name, rid, record)
             self._ties(name, rid, record.get("ties"))
 
@@ -347,6 +355,11 @@ class _Checker:
                 file = next(iter(holders.values()))
                 message = f"alias {key!r} is also a name of the country {self.country_names[key]}"
                 self.add(file, ids, message, "warning")
+        for acled, holder_ids in sorted(self.acled.items()):
+            if len(holder_ids) > 1:
+                file = self.actor_ids.get(holder_ids[0], "actors/")
+                message = f"ACLED name {acled!r} is given to several actors"
+                self.add(file, ", ".join(holder_ids), message, "warning")
         for key, candidates in self.declared.items():
             for candidate in candidates:
                 if candidate not in self.actor_ids:

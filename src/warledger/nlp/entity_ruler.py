@@ -43,6 +43,7 @@ STRONG_LABELS = {
 PLACE = "PLACE"
 SMALL_PLACE = "SMALL_PLACE"
 WEAK_OVERRIDABLE = {"PERSON", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT", "LANGUAGE"}
+GLUE_WORDS = {"in", "near"}
 SPAN_TRIMMED = {"GPE", "ORG", "LOC", "FAC", "NORP"}
 
 
@@ -115,6 +116,7 @@ class KbEntities:
         self.determiners = set(rules["leading_determiners"])
         self.ambiguous = {n.casefold() for n in rules["ambiguous_place_names"]}
         self.locative = set(rules["locative_prepositions"])
+        tokenizer: Any = nlp.tokenizer
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -136,20 +138,22 @@ class KbEntities:
         for label, names in by_label.items():
             self._add(nlp, label, names)
         big, small = gazetteer_names()
-        self.places.add(PLACE, list(nlp.tokenizer.pipe(big)))
-        self.places.add(SMALL_PLACE, list(nlp.tokenizer.pipe(small)))
+        self.places.add(PLACE, list(tokenizer.pipe(big)))
+        self.places.add(SMALL_PLACE, list(tokenizer.pipe(small)))
 
     def _add(self, nlp: Language, label: str, names: Iterable[str]) -> None:
+        tokenizer: Any = nlp.tokenizer
         exact = [n for n in names if alias_key(n) == " ".join(n.split()) and n.isupper()]
         folded = [n for n in names if n not in exact]
         if exact:
-            self.exact.add(label, list(nlp.tokenizer.pipe(exact)))
+            self.exact.add(label, list(tokenizer.pipe(exact)))
         if folded:
-            self.folded.add(label, list(nlp.tokenizer.pipe(folded)))
+            self.folded.add(label, list(tokenizer.pipe(folded)))
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = [self._trim(ent) for ent in doc.ents]
-        ents = [e for e in ents if e is not None and alias_key(e.text) not in self.not_entities]
+        ents = [part for ent in doc.ents for part in self._split_glued(ent)]
+        ents = [self._trim(ent) for ent in ents]
+        ents = [e for e in ents if alias_key(e.text) not in self.not_entities]
         strong = self._strong_matches(doc)
         ents = self._merge_strong(doc, ents, strong)
         surnames = {
@@ -162,7 +166,28 @@ class KbEntities:
         doc.ents = filter_spans(ents)
         return doc
 
-    def _trim(self, ent: SpacySpan) -> SpacySpan | None:
+    @staticmethod
+    def _split_glued(ent: SpacySpan) -> list[SpacySpan]:
+        """spaCy glues "Saraqab in Idleb" into one ORG: keep the part before "in"/"near"; the
+        gazetteer labels the place after it."""
+        if ent.label_ in {
+            "GPE",
+            "LOC",
+            "DATE",
+            "TIME",
+            "CARDINAL",
+            "QUANTITY",
+            "MONEY",
+            "PERCENT",
+            "ORDINAL",
+        }:
+            return [ent]
+        for token in ent[1:-1]:
+            if token.text in GLUE_WORDS:
+                return [SpacySpan(ent.doc, ent.start, token.i, label=ent.label_)]
+        return [ent]
+
+    def _trim(self, ent: SpacySpan) -> SpacySpan:
         start, end = ent.start, ent.end
         if ent.label_ in SPAN_TRIMMED and end - start > 1 and ent[0].text in self.determiners:
             start += 1
@@ -211,7 +236,10 @@ class KbEntities:
             after_locative = start > 0 and doc[start - 1].lower_ in self.locative
             existing = by_span.get((start, end))
             if existing is not None:
-                if not ambiguous and self._relabel_as_place(existing, after_locative, surnames):
+                big = doc.vocab.strings[match_id] == PLACE and len(existing) == 1
+                if not ambiguous and self._relabel_as_place(
+                    existing, after_locative or big, surnames
+                ):
                     out.remove(existing)
                     out.append(SpacySpan(doc, start, end, label="GPE"))
                 continue

@@ -7,7 +7,7 @@ same normalised text) is not stored again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -58,6 +58,7 @@ class Store:
     def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
         self.con = con
         self.path = path
+        self._types: dict[str, list[str]] = {}
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -89,33 +90,72 @@ class Store:
     # documents
 
     def has_document(self, document_id: str) -> bool:
-        return self.con.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone() is not None
+        return (
+            self.con.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone()
+            is not None
+        )
 
     def save(self, document: Document, report: Report) -> bool:
         """Store a document and its report in one transaction; False when it was already stored."""
-        if report.document.id != document.id:
-            raise StoreError(f"report {report.document.id} is not the report of document {document.id}")
+        return self.save_many([(document, report)]) == 1
+
+    def save_many(self, pairs: Sequence[tuple[Document, Report]]) -> int:
+        """Store several documents in one transaction (all or none); how many were new.
+
+        Rows go in one statement per table, not one per row: DuckDB is a column store, and
+        row-at-a-time inserts would cost more than the extraction that produced them.
+        """
+        for document, report in pairs:
+            if report.document.id != document.id:
+                raise StoreError(
+                    f"report {report.document.id} is not the report of document {document.id}"
+                )
+        now = _now()
         self.con.execute("BEGIN TRANSACTION")
         try:
-            if self.has_document(document.id):
-                self.con.execute("ROLLBACK")
-                return False
-            self._insert("documents", [document_row(document, report, _now())])
-            for table, rows in table_rows(document.id, report):
+            new: dict[str, tuple[Document, Report]] = {}
+            for document, report in pairs:
+                if document.id not in new and not self.has_document(document.id):
+                    new[document.id] = (document, report)
+            tables: dict[str, list[Row]] = {"documents": []}
+            for document, report in new.values():
+                body = report.to_dict()
+                tables["documents"].append(document_row(document, body, now))
+                for table, rows in table_rows(document.id, report, body):
+                    tables.setdefault(table, []).extend(rows)
+            for table, rows in tables.items():
                 self._insert(table, rows)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        return True
+        return len(new)
 
     def _insert(self, table: str, rows: list[Row]) -> None:
-        if rows:
-            marks = ", ".join("?" * len(rows[0]))
-            self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        """All rows in one statement: each column goes in as one typed list, unnested."""
+        if not rows:
+            return
+        types = self._column_types(table)
+        columns = [list(column) for column in zip(*rows, strict=True)]
+        select = ", ".join(f"unnest(?::{kind}[])" for kind in types)
+        self.con.execute(f"INSERT INTO {table} SELECT {select}", columns)
+
+    def _column_types(self, table: str) -> list[str]:
+        if table not in self._types:
+            self._types[table] = [
+                row[0]
+                for row in self.con.execute(
+                    "SELECT data_type FROM information_schema.columns WHERE table_name = ? "
+                    "ORDER BY ordinal_position",
+                    [table],
+                ).fetchall()
+            ]
+        return self._types[table]
 
     def document_ids(self) -> list[str]:
-        return [row[0] for row in self.con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
+        return [
+            row[0] for row in self.con.execute("SELECT id FROM documents ORDER BY id").fetchall()
+        ]
 
     def count(self, table: str) -> int:
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()

@@ -36,7 +36,9 @@ def migrations() -> tuple[Migration, ...]:
             found.append(Migration(int(match[1]), match[2], entry.read_text("utf-8")))
     found.sort(key=lambda m: m.version)
     if [m.version for m in found] != list(range(1, len(found) + 1)):
-        raise StoreError(f"store migrations are not numbered 001, 002, ...: {[m.version for m in found]}")
+        raise StoreError(
+            f"store migrations are not numbered 001, 002, ...: {[m.version for m in found]}"
+        )
     return tuple(found)
 
 
@@ -74,6 +76,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
-            raise StoreError(f"migration {migration.version:03d}_{migration.name} failed: {exc}") from exc
+            raise StoreError(
+                f"migration {migration.version:03d}_{migration.name} failed: {exc}"
+            ) from exc
         version = migration.version
     return version

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from warledger.document import Document
-from warledger.report import Attribution, Report, Span
+from warledger.report import Report, Span
 
 Row = tuple[Any, ...]
 
@@ -17,7 +17,8 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def document_row(document: Document, report: Report, ingested_at: datetime) -> Row:
+def document_row(document: Document, body: dict[str, Any], ingested_at: datetime) -> Row:
+    """The documents row; `body` is the report's `to_dict()`, computed once by the caller."""
     return (
         document.id,
         document.url,
@@ -29,55 +30,83 @@ def document_row(document: Document, report: Report, ingested_at: datetime) -> R
         document.input,
         document.text,
         ingested_at,
-        report.to_json(indent=None),
+        _json(body),
     )
 
 
-
-def table_rows(document_id: str, report: Report) -> Iterator[tuple[str, list[Row]]]:
+def table_rows(
+    document_id: str, report: Report, body: dict[str, Any]
+) -> Iterator[tuple[str, list[Row]]]:
     """(table, rows) for every record table, documents excepted, mentions last."""
-    body = report.to_dict()
     d = document_id
-    yield "actors", [
-        (d, a.id, a.name, a.kind, a.role, a.country, a.kb_id, a.wikidata, a.acled_name, _json(a.aliases))
-        for a in report.actors
-    ]
-    yield "places", [
-        (d, p.id, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.geonames_id) for p in report.places
-    ]
-    yield "sources", [
-        (d, s.id, s.name, s.kind, s.description, s.channel, s.actor) for s in report.sources
-    ]
-    yield "statements", [
-        (
-            d,
-            s.id,
-            s.source,
-            s.certainty,
-            s.source_span.text if s.source_span else None,
-            s.cue_span.text if s.cue_span else None,
-            s.content_span.text,
-        )
-        for s in report.statements
-    ]
-    yield "events", [_event_row(d, e, record) for e, record in zip(report.events, body["events"], strict=True)]
-    yield "relations", [
-        (
-            d,
-            r.id,
-            r.type,
-            r.source,
-            r.target,
-            r.mode,
-            r.when.start if r.when else None,
-            r.when.end if r.when else None,
-            r.attribution.certainty,
-            r.attribution.statement,
-            r.confidence,
-            _json(record),
-        )
-        for r, record in zip(report.relations, body["relations"], strict=True)
-    ]
+    yield (
+        "actors",
+        [
+            (
+                d,
+                a.id,
+                a.name,
+                a.kind,
+                a.role,
+                a.country,
+                a.kb_id,
+                a.wikidata,
+                a.acled_name,
+                _json(a.aliases),
+            )
+            for a in report.actors
+        ],
+    )
+    yield (
+        "places",
+        [
+            (d, p.id, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.geonames_id)
+            for p in report.places
+        ],
+    )
+    yield (
+        "sources",
+        [(d, s.id, s.name, s.kind, s.description, s.channel, s.actor) for s in report.sources],
+    )
+    yield (
+        "statements",
+        [
+            (
+                d,
+                s.id,
+                s.source,
+                s.certainty,
+                s.source_span.text if s.source_span else None,
+                s.cue_span.text if s.cue_span else None,
+                s.content_span.text,
+            )
+            for s in report.statements
+        ],
+    )
+    yield (
+        "events",
+        [_event_row(d, e, record) for e, record in zip(report.events, body["events"], strict=True)],
+    )
+    yield (
+        "relations",
+        [
+            (
+                d,
+                r.id,
+                r.type,
+                r.source,
+                r.target,
+                r.mode,
+                r.when.start if r.when else None,
+                r.when.end if r.when else None,
+                r.attribution.certainty,
+                r.attribution.statement,
+                r.confidence,
+                _json(record),
+            )
+            for r, record in zip(report.relations, body["relations"], strict=True)
+        ],
+    )
     yield "mentions", list(mention_rows(d, report))
 
 

@@ -13,27 +13,43 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from warledger.extract.actors.vocabulary import country_index
+from warledger.extract.actors.mentions import in_place_position
+from warledger.extract.actors.vocabulary import country_index, vocabulary
 from warledger.extract.context import Context
 from warledger.kb.load import load_kb
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _MONTHS = {
     m: i
     for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
     )
 }
 _DATE = re.compile(
     r"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December),? (\d{4})\b"
     r"|\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}),? (\d{4})\b"
 )
-_YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 
 def country_votes(doc: Doc) -> Counter[str]:
     """ISO3 -> weight: country names 3, KB actors 2, demonyms, metonyms and gazetteer places 1."""
     index = country_index()
+    vocab = vocabulary()
     kb = load_kb()
     votes: Counter[str] = Counter()
     for ent in doc.ents:
@@ -43,27 +59,51 @@ def country_votes(doc: Doc) -> Counter[str]:
             if iso3:
                 votes[iso3] += 3
                 continue
-            iso3 = index.country_of_metonym(text) or _gazetteer_country(text)
+            iso3 = index.country_of_metonym(text)
             if iso3:
                 votes[iso3] += 1
+            else:
+                _vote_place(votes, text)
         elif ent.label_ == "NORP":
             iso3 = index.country_of_demonym(text)
             if iso3:
                 votes[iso3] += 1
         else:
-            for actor in kb.lookup(text)[:1]:
+            found = kb.lookup(text)
+            for actor in found[:1]:
                 if actor.country:
-                    votes[actor.country] += 2
+                    votes[actor.country] += 1
+            if not found and in_place_position(ent, vocab):
+                _vote_place(votes, text)
+    if not votes:  # no country named: any known place among the names ("Homa Bay", "Likoni")
+        for ent in doc.ents:
+            if ent.label_ not in _NUMERIC_LABELS and not kb.lookup(ent.text):
+                _vote_place(votes, ent.text, minimum=5_000)
     return votes
 
 
-def _gazetteer_country(name: str) -> str | None:
+def _vote_place(votes: Counter[str], name: str, minimum: int = 0) -> None:
+    """A gazetteer place votes for its country: 2 for a province or a city of 100,000, else 1
+    (cities under `minimum` people do not vote)."""
     from warledger.kb.gazetteer import load_gazetteer
 
-    matches = [m.place for m in load_gazetteer().lookup(name, fuzzy=False) if m.place.country]
+    gazetteer = load_gazetteer()
+    matches = [m.place for m in gazetteer.lookup(name, fuzzy=False) if m.place.country]
+    words = name.split()
+    if not matches and len(words) > 1 and words[-1].lower() in vocabulary().place_nouns:
+        matches = [
+            m.place for m in gazetteer.lookup(" ".join(words[:-1]), fuzzy=False) if m.place.country
+        ]
     if not matches:
-        return None
-    return max(matches, key=lambda p: p.population).country
+        return
+    divisions = [p for p in matches if p.kind in {"country", "admin1"}]
+    if divisions:
+        votes[str(divisions[0].country)] += 2
+        return
+    place = max(matches, key=lambda p: p.population)
+    if place.population < minimum:
+        return
+    votes[str(place.country)] += 2 if place.population >= 100_000 else 1
 
 
 def document_countries(ctx: Context) -> list[str]:

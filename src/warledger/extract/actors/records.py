@@ -8,6 +8,7 @@ generic collectives, ("person", name) or ("org", name) for named actors outside 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,7 +18,11 @@ from warledger.kb.model import KbActor, KnowledgeBase
 from warledger.report import Actor
 
 FORCES = ("military", "police", "government")
-FORCE_TITLES = {"military": "Military Forces of {}", "police": "Police Forces of {}", "government": "Government of {}"}
+FORCE_TITLES = {
+    "military": "Military Forces of {}",
+    "police": "Police Forces of {}",
+    "government": "Government of {}",
+}
 FORCE_KINDS = {"military": "military", "police": "police", "government": "government"}
 
 Key = tuple[object, ...]
@@ -44,7 +49,7 @@ class Registry:
         self.records: list[Record] = []
         self.by_key: dict[Key, Record] = {}
 
-    def get_or_make(self, key: Key, make: callable) -> Record:  # type: ignore[valid-type]
+    def get_or_make(self, key: Key, make: Callable[[], Actor]) -> Record:
         record = self.by_key.get(key)
         if record is None:
             actor: Actor = make()
@@ -80,39 +85,50 @@ class Registry:
                 kind="state",
                 country=iso3,
                 wikidata=country.wikidata if country else None,
-                acled_name=country.acled_name("military", self.on, as_of=self.on) if country else None,
+                acled_name=country.acled_name("military", self.on, as_of=self.on)
+                if country
+                else None,
             )
 
         return self.get_or_make(("state", iso3), make)
 
-    def force(self, iso3: str | None, force: str, kind: str | None = None, acled_force: str | None = None) -> Record:
+    def force(
+        self, iso3: str | None, force: str, kind: str | None = None, acled_force: str | None = None
+    ) -> Record:
         """A state's military, police or government; `acled_force` when ACLED codes it as another
         force (ACLED codes "the regime" acting by force as the military)."""
         country = self.kb.country(iso3) if iso3 else None
 
         def make() -> Actor:
             title = FORCE_TITLES[force].format(country.name if country else "unknown country")
-            name = title if country else {"military": "government forces", "police": "police"}.get(force, "government")
+            name = (
+                title
+                if country
+                else {"military": "government forces", "police": "police"}.get(force, "government")
+            )
             return Actor(
                 id=self.ctx.new_id("a"),
                 name=name,
                 kind=kind or FORCE_KINDS[force],
                 country=iso3,
-                acled_name=country.acled_name(acled_force or force, self.on, as_of=self.on) if country else None,
+                acled_name=country.acled_name(acled_force or force, self.on, as_of=self.on)
+                if country
+                else None,
             )
 
         return self.get_or_make(("force", iso3, force), make)
 
     def generic(self, template: str, iso3: str | None, kind: str, name: str) -> Record:
         """An ACLED generic collective ("Civilians (Libya)", "Unidentified Armed Group (Syria)")."""
-        country = self.kb.country(iso3) if iso3 else None
-        table = templates()
-        acled: str | None = None
-        if country is not None or template in table.standalone:
-            acled = generic_name(template, country)
 
         def make() -> Actor:
-            return Actor(id=self.ctx.new_id("a"), name=name, kind=kind, country=iso3, acled_name=acled)
+            country = self.kb.country(iso3) if iso3 else None
+            acled: str | None = None
+            if country is not None or template in templates().standalone:
+                acled = generic_name(template, country)
+            return Actor(
+                id=self.ctx.new_id("a"), name=name, kind=kind, country=iso3, acled_name=acled
+            )
 
         return self.get_or_make(("generic", template, iso3), make)
 
@@ -122,7 +138,9 @@ class Registry:
 
         return self.get_or_make(key, make)
 
-    def attach(self, record: Record, head: int, start_char: int, end_char: int, surface: str | None) -> None:
+    def attach(
+        self, record: Record, head: int, start_char: int, end_char: int, surface: str | None
+    ) -> None:
         span = self.ctx.span(start_char, end_char)
         if span not in record.actor.mentions:
             record.actor.mentions.append(span)
@@ -130,7 +148,7 @@ class Registry:
         if surface and surface != record.actor.name and surface not in record.actor.aliases:
             record.actor.aliases.append(surface)
 
-    def latest(self, before: int, accept: callable) -> Record | None:  # type: ignore[valid-type]
+    def latest(self, before: int, accept: Callable[[Record], bool]) -> Record | None:
         """The record mentioned last before token `before` that `accept` takes."""
         best: tuple[int, Record] | None = None
         for record in self.records:

@@ -17,15 +17,39 @@ from warledger.extract.actors.vocabulary import Vocabulary
 from warledger.extract.context import Context
 from warledger.kb.model import KnowledgeBase, alias_key
 
-ARMED_KINDS = {"military", "armed_group", "militia", "pmc", "fighters", "police", "intelligence", "unidentified_armed_group"}
-GROUP_KINDS = ARMED_KINDS | {"government", "political_party", "ngo", "international_org", "media", "company", "other"}
+ARMED_KINDS = {
+    "military",
+    "armed_group",
+    "militia",
+    "pmc",
+    "fighters",
+    "police",
+    "intelligence",
+    "unidentified_armed_group",
+}
+GROUP_KINDS = ARMED_KINDS | {
+    "government",
+    "political_party",
+    "ngo",
+    "international_org",
+    "media",
+    "company",
+    "other",
+}
 FUNCTION_WORDS = {"of", "the", "and", "for", "al", "el", "de", "in", "on", "&"}
 COLLECTIVE_TEMPLATES = {"civilians", "protesters", "rioters"}
 LEADING = {"LEADS"}
 
 
 class Resolver:
-    def __init__(self, ctx: Context, kb: KnowledgeBase, vocab: Vocabulary, country: str | None, on: date | None):
+    def __init__(
+        self,
+        ctx: Context,
+        kb: KnowledgeBase,
+        vocab: Vocabulary,
+        country: str | None,
+        on: date | None,
+    ):
         self.ctx = ctx
         self.doc: Doc = ctx.doc
         self.kb = kb
@@ -35,6 +59,7 @@ class Resolver:
         self.on = on
         self.at_head: dict[int, Record] = {}
         self.by_head: dict[int, Mention] = {}
+        self.ent_root = {i: ent.root.i for ent in ctx.doc.ents for i in range(ent.start, ent.end)}
 
     def run(self, named: list[Mention], others: list[Mention]) -> Registry:
         for mention in named:
@@ -74,10 +99,8 @@ class Resolver:
             return self.at_head[head]
         mention = self.by_head.get(head)
         if mention is None:
-            for ent in self.doc.ents:
-                if ent.start <= head < ent.end and ent.root.i in self.at_head:
-                    return self.at_head[ent.root.i]
-            return None
+            root = self.ent_root.get(head)
+            return self.at_head.get(root) if root is not None else None
         record = self.resolve(mention)
         self._attach(mention, record)
         return record
@@ -86,7 +109,11 @@ class Resolver:
 
     def _named(self, mention: Mention) -> Record | None:
         registry = self.registry
-        if mention.kb is not None and mention.kind != "state":
+        if mention.kb is not None and mention.kind == "government" and mention.forces_of:
+            record = self._government_forces(mention)
+        elif mention.kb is not None and mention.forces_of and mention.kb.kind == "person":
+            record = self._led_by(mention.kb.id) or registry.kb_actor(mention.kb)
+        elif mention.kb is not None and mention.kind != "state":
             record = registry.kb_actor(mention.kb)
         elif mention.kind == "state" and mention.country:
             record = registry.state(mention.country)
@@ -97,6 +124,20 @@ class Resolver:
         if mention.label == "ORG":
             self._bracketed_abbreviation(mention, record)
         return record
+
+    def _government_forces(self, mention: Mention) -> Record:
+        """The forces of a KB government: the KB actor PART_OF it with a military kind."""
+        government = mention.kb
+        assert government is not None
+        for actor in self.kb.actors.values():
+            if actor.kind in ARMED_KINDS and any(
+                t.type == "PART_OF" and t.target == government.id for t in actor.ties
+            ):
+                return self.registry.kb_actor(actor)
+        record = self.registry.kb_actor(government)
+        return self.registry.other(
+            ("forces_of", record.key), f"{government.name} forces", "military", government.country
+        )
 
     def _person(self, mention: Mention) -> Record:
         tokens = tuple(mention.text.split())
@@ -126,7 +167,11 @@ class Resolver:
     def _bracketed_abbreviation(self, mention: Mention, record: Record) -> None:
         """ "Government of National Accord (GNA)": the abbreviation names the same actor."""
         doc = self.doc
-        if mention.end + 2 < len(doc) and doc[mention.end].text == "(" and doc[mention.end + 2].text == ")":
+        if (
+            mention.end + 2 < len(doc)
+            and doc[mention.end].text == "("
+            and doc[mention.end + 2].text == ")"
+        ):
             abbreviation = doc[mention.end + 1].text
             if abbreviation.isupper() and len(abbreviation) >= 2:
                 self.registry.alias(("org", alias_key(abbreviation)), record)
@@ -143,11 +188,20 @@ class Resolver:
             return affiliated
         if mention.unidentified or spec.kind == "unidentified_armed_group":
             if spec.kind == "military":
-                return registry.generic("unidentified_military_forces", None, "military", "unidentified military forces")
+                return registry.generic(
+                    "unidentified_military_forces", None, "military", "unidentified military forces"
+                )
             country = mention.country or self.country
-            return registry.generic("unidentified_armed_group", country, "unidentified_armed_group", "unidentified armed group")
+            return registry.generic(
+                "unidentified_armed_group",
+                country,
+                "unidentified_armed_group",
+                "unidentified armed group",
+            )
         if spec.kind == "militia" and mention.pro_government:
-            return registry.generic("militia_pro_government", None, "militia", "pro-government militia")
+            return registry.generic(
+                "militia_pro_government", None, "militia", "pro-government militia"
+            )
         if spec.acled in FORCES:
             return self._state_force(mention, spec.acled)
         return self._collective(mention)
@@ -158,7 +212,9 @@ class Resolver:
             person = mention.affiliate_pronoun in self.vocab.pronouns["possessive_person"]
             target = self.registry.latest(
                 mention.start,
-                (lambda r: r.actor.kind == "person") if person else (lambda r: r.actor.kind in GROUP_KINDS | {"state"}),
+                (lambda r: r.actor.kind == "person")
+                if person
+                else (lambda r: r.actor.kind in GROUP_KINDS | {"state"}),
             )
         elif mention.affiliate is not None and mention.affiliate != mention.head:
             target = self.record_at(mention.affiliate)
@@ -169,11 +225,15 @@ class Resolver:
             led = self._led_by(actor.kb_id)
             if led is not None:
                 return led
-            return self.registry.other(("forces_of", target.key), f"forces of {actor.name}", "armed_group", actor.country)
+            return self.registry.other(
+                ("forces_of", target.key), f"forces of {actor.name}", "armed_group", actor.country
+            )
         if actor.kind == "state" and actor.country:
             return self.registry.force(actor.country, "military")
         if actor.kind == "government":
-            return self.registry.other(("forces_of", target.key), f"{actor.name} forces", "military", actor.country)
+            return self.registry.other(
+                ("forces_of", target.key), f"{actor.name} forces", "military", actor.country
+            )
         if actor.kind == "other":
             actor.kind = "armed_group"
         return target
@@ -196,7 +256,9 @@ class Resolver:
         assert spec is not None
         kind = spec.kind
         acled_force = force
-        if kind == "government" and force == "military":  # "the regime": ACLED codes its acts as the military
+        if (
+            kind == "government" and force == "military"
+        ):  # "the regime": ACLED codes its acts as the military
             force, acled_force = "government", "military"
         if mention.country:
             return self.registry.force(mention.country, force, kind, acled_force)
@@ -213,7 +275,13 @@ class Resolver:
     def _collective(self, mention: Mention) -> Record:
         spec = mention.spec
         assert spec is not None
-        bare = not (mention.country or mention.origin or mention.former or mention.backer or mention.opposition)
+        bare = not (
+            mention.country
+            or mention.origin
+            or mention.former
+            or mention.backer
+            or mention.opposition
+        )
         if bare and spec.kind not in COLLECTIVE_TEMPLATES:
             earlier = self.registry.latest(mention.start, lambda r: r.lemma == mention.lemma)
             if earlier is not None:
@@ -225,15 +293,33 @@ class Resolver:
             template = "former_opposition_rebels"
         name = _described_name(mention)
         if template in COLLECTIVE_TEMPLATES:
-            record = self.registry.generic(template, mention.country or self.country, spec.kind, name)
+            record = self.registry.generic(
+                template, mention.country or self.country, spec.kind, name
+            )
         elif template and template not in FORCES and (mention.country or self.country):
-            key = ("desc", spec.kind, mention.lemma, mention.country, mention.origin, mention.former, mention.backer)
+            key = (
+                "desc",
+                spec.kind,
+                mention.lemma,
+                mention.country,
+                mention.origin,
+                mention.former,
+                mention.backer,
+            )
             record = self.registry.other(key, name, spec.kind, mention.country or self.country)
             if record.actor.acled_name is None:
                 country = self.kb.country(mention.country or self.country or "")
                 record.actor.acled_name = _generic(template, country)
         else:
-            key = ("desc", spec.kind, mention.lemma, mention.country, mention.origin, mention.former, mention.backer)
+            key = (
+                "desc",
+                spec.kind,
+                mention.lemma,
+                mention.country,
+                mention.origin,
+                mention.former,
+                mention.backer,
+            )
             record = self.registry.other(key, name, spec.kind, mention.country)
         record.lemma = mention.lemma
         return record
@@ -250,7 +336,12 @@ class Resolver:
         if description.fallback == "state_force" and self.country:
             force = "military" if mention.lemma in {"army", "military"} else "government"
             acled_force = "military" if mention.lemma == "regime" else force
-            return self.registry.force(self.country, force, "military" if force == "military" else "government", acled_force)
+            return self.registry.force(
+                self.country,
+                force,
+                "military" if force == "military" else "government",
+                acled_force,
+            )
         if mention.spec is not None and not mention.spec.needs_qualifier:
             return self._described(mention)
         return None
@@ -266,12 +357,19 @@ def _suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in FUNCTION_WORDS and w[:1].isalpha()).upper()
+    return "".join(
+        w[0]
+        for w in name.replace("-", " ").split()
+        if w.lower() not in FUNCTION_WORDS and w[:1].isalpha()
+    ).upper()
 
 
 def _described_name(mention: Mention) -> str:
     words = mention.text.split()
-    while words and (words[0].lower() in {"the", "a", "an", "some", "several", "many", "dozens", "hundreds"} or words[0][:1].isdigit()):
+    while words and (
+        words[0].lower() in {"the", "a", "an", "some", "several", "many", "dozens", "hundreds"}
+        or words[0][:1].isdigit()
+    ):
         words = words[1:]
     return " ".join(words) or mention.text
 

@@ -27,6 +27,8 @@ class Head:
     needs_affiliation: bool = False
     """Only an actor with an affiliation ("members of the LNA")."""
     plural_only: bool = False
+    only_unidentified: bool = False
+    """Only an actor when unidentified ("an unknown party")."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,12 @@ class Vocabulary:
     origin_preps: frozenset[str]
     backer_words: frozenset[str]
     roles: frozenset[str]
+    place_nouns: frozenset[str]
+    protest_verbs: frozenset[str]
+    riot_verbs: frozenset[str]
+    force_suffixes: frozenset[str]
+    protest_objects: frozenset[str]
+    place_prepositions: frozenset[str]
     org_kind_words: tuple[tuple[str, tuple[str, ...]], ...]
     descriptions: dict[str, Description]
     description_modifiers: frozenset[str]
@@ -76,9 +84,18 @@ def vocabulary() -> Vocabulary:
         origin_preps=_words(data["origin_preps"]),
         backer_words=_words(data["backer_words"]),
         roles=_words(data["roles"]),
-        org_kind_words=tuple((k, tuple(str(w).lower() for w in v)) for k, v in data["org_kind_words"].items()),
+        place_nouns=_words(data["place_nouns"]),
+        protest_verbs=_words(data["protest_verbs"]),
+        riot_verbs=_words(data["riot_verbs"]),
+        force_suffixes=_words(data["force_suffixes"]),
+        protest_objects=_words(data["protest_objects"]),
+        place_prepositions=_words(data["place_prepositions"]),
+        org_kind_words=tuple(
+            (k, tuple(str(w).lower() for w in v)) for k, v in data["org_kind_words"].items()
+        ),
         descriptions={
-            str(k): Description(tuple(v["kinds"]), v.get("else")) for k, v in coref["definite_descriptions"].items()
+            str(k): Description(tuple(v["kinds"]), v.get("else"))
+            for k, v in coref["definite_descriptions"].items()
         },
         description_modifiers=_words(coref["description_modifiers"]),
         pronouns={k: _words(v) for k, v in coref["pronouns"].items()},

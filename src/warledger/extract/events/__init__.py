@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from warledger.extract.context import Context
 from warledger.extract.events.assemble import build_candidates
+from warledger.extract.events.candidate import is_toll_only
 from warledger.extract.events.fillers import MentionIndex
-from warledger.extract.events.merge import absorb, merge_events
-from warledger.extract.events.records import is_toll_only, to_event
+from warledger.extract.events.merge import absorb, headline_end, merge_events, merge_unrest
+from warledger.extract.events.records import to_event
 from warledger.report import Event
 
 
@@ -19,10 +20,13 @@ def find_events(ctx: Context) -> list[Event]:
     actors = MentionIndex.of(ctx.actors)
     places = MentionIndex.of(ctx.places)
     events: list[Event] = []
+    paragraphs: dict[str, int] = {}
     previous_violent: tuple[Event, int] | None = None
-    for candidate in build_candidates(ctx):
+    for n, candidate in enumerate(build_candidates(ctx)):
         event = to_event(ctx, candidate, actors, places)
+        event.id = f"candidate{n}"
         paragraph = ctx.text.rfind("\n\n", 0, candidate.sentence.start_char)
+        paragraphs[event.id] = paragraph
         if is_toll_only(candidate) and previous_violent and previous_violent[1] == paragraph:
             absorb(previous_violent[0], event)
             continue
@@ -33,7 +37,8 @@ def find_events(ctx: Context) -> list[Event]:
             and event.type != "PROTEST"
         ):
             previous_violent = (event, paragraph)
-    events = merge_events(events)
+    events = merge_unrest(events, paragraphs)
+    events = merge_events(events, headline_end(ctx.text))
     for event in events:
         event.id = ctx.new_id("e")
     return events

@@ -8,11 +8,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from warledger.extract.context import Context
-from warledger.extract.events.candidate import UNREST_TYPES, VIOLENCE_TYPES, Candidate
+from warledger.extract.events.candidate import UNREST_TYPES, VIOLENCE_TYPES, Candidate, is_toll_only
 from warledger.extract.events.classify import classify, classify_unrest
 from warledger.extract.events.fillers import MentionIndex, participant_class, resolve
+from warledger.extract.events.lexicon import token_keys
 from warledger.extract.events.modality import is_negated, is_speculative
-from warledger.extract.events.roles import OBJECTS, ROLE_NAMES, Roles, roles_for
+from warledger.extract.events.roles import LIGHT_VERBS, OBJECTS, ROLE_NAMES, Roles, roles_for
 from warledger.extract.events.triggers import Trigger, find_triggers
 from warledger.extract.events.vocabulary import vocabulary
 
@@ -43,11 +44,9 @@ def _guard_ok(
     if trigger.guard is None:
         return True
     vocab = vocabulary()
-    if trigger.guard == "political_words" and any(
-        k in vocab.kind_classes["political"] for k in kinds.values()
-    ):
+    if trigger.guard == "conflict_words" and {"armed", "civilian"} & set(classes.values()):
         return True
-    if trigger.guard in {"conflict_words", "force_words"} and "armed" in classes.values():
+    if trigger.guard == "force_words" and "armed" in classes.values():
         return True
     if trigger.guard == "protest_words" and "unarmed_group" in classes.values():
         return True
@@ -61,25 +60,41 @@ def _guard_ok(
 
 
 def _retype_light_verbs(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
-    """A verb trigger whose object is a noun trigger takes the noun's type ("brought reinforcements")."""
+    """A verb trigger whose object is a noun trigger takes the noun's type ("brought
+    reinforcements"); a noun that is the object of a violent verb is its target, not an event
+    ("ambushed a patrol", "attacked a convoy")."""
     by_head = {t.head: t for t in triggers}
+    targets: set[int] = set()
     out = []
     for trigger in triggers:
         for child in doc[trigger.head].children:
             noun = by_head.get(child.i)
             if (
-                child.dep_ in OBJECTS
-                and noun is not None
-                and noun.pos == "noun"
-                and noun.type != trigger.type
+                child.dep_ not in OBJECTS
+                or noun is None
+                or noun.pos != "noun"
+                or noun.type == trigger.type
             ):
-                if not (trigger.type in VIOLENCE_TYPES and noun.type in VIOLENCE_TYPES):
-                    trigger = Trigger(
-                        trigger.start, trigger.end, trigger.head, noun.type, trigger.pos, None, ()
-                    )
-                break
+                continue
+            light = doc[trigger.head].lemma_.lower() in LIGHT_VERBS or trigger.type == "DEPLOY"
+            if light and not (trigger.type in VIOLENCE_TYPES and noun.type in VIOLENCE_TYPES):
+                trigger = Trigger(
+                    trigger.start, trigger.end, trigger.head, noun.type, trigger.pos, None, ()
+                )
+            elif not (trigger.type in VIOLENCE_TYPES and noun.type in VIOLENCE_TYPES):
+                targets.add(noun.head)
+            break
         out.append(trigger)
-    return out
+    return [t for t in out if t.head not in targets]
+
+
+def _is_purpose(token: Token, heads: dict[int, str]) -> bool:
+    """An infinitive of purpose under a force-generation trigger ("sent ... to fight")."""
+    if token.dep_ not in {"advcl", "xcomp", "acl"}:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    return heads.get(token.head.i) in {"DEPLOY", "RECRUIT", "TRAIN", "PAY", "FORCE_MOVEMENT"}
 
 
 def _disambiguate(trigger: Trigger, sentence: SpacySpan) -> Trigger:
@@ -94,17 +109,30 @@ def _disambiguate(trigger: Trigger, sentence: SpacySpan) -> Trigger:
         choice = next(iter(trigger.alternatives))
     if choice == trigger.type:
         return trigger
-    return Trigger(trigger.start, trigger.end, trigger.head, choice, trigger.pos, trigger.guard, ())
+    doc = sentence.doc
+    entries = [
+        e for key in token_keys(doc[trigger.start]) for e in vocabulary().triggers.get(key, ())
+    ]
+    guard = next(
+        (
+            e.guard
+            for e in entries
+            if e.type == choice and len(e.words) == trigger.end - trigger.start
+        ),
+        None,
+    )
+    return Trigger(trigger.start, trigger.end, trigger.head, choice, trigger.pos, guard, ())
 
 
 def _group(
     items: list[tuple[Trigger, Roles, dict[int, str]]], sentence: SpacySpan
 ) -> list[Candidate]:
     has_unrest = any(t.type in UNREST_TYPES for t, _, _ in items)
+    has_violence = any(t.type in VIOLENCE_TYPES for t, _, _ in items)
     groups: dict[str, Candidate] = {}
     for trigger, roles, classes in items:
         key = trigger.type
-        if trigger.type in VIOLENCE_TYPES:
+        if trigger.type in VIOLENCE_TYPES or (trigger.type == "LOOTING" and has_violence):
             key = "VIOLENCE"
         if has_unrest and (trigger.type in UNREST_TYPES or trigger.type in ABSORBED_BY_UNREST):
             key = "UNREST"
@@ -177,14 +205,25 @@ def _apply_prefix(
         )
         candidates.insert(0, chosen)
     else:
-        candidates.remove(chosen)
-        candidates.insert(0, chosen)
+        # The label names the note's event: other readings of the same sentence are dropped.
+        candidates = [chosen] + [c for c in candidates if c.sentence.start != first_sentence.start]
     chosen.type, chosen.sub_event_type = type_, None
+    chosen.negated = False  # the coder's label says it happened ("prevented a patrol" is the event)
     if type_ == "PROTEST":
         classify_unrest(chosen)
     if type_ == "ARREST":
         classify(chosen, kinds)
     return candidates
+
+
+def _pronominal(token: Token) -> bool:
+    """ "they", or a part of them: "about 350 of them"."""
+    if token.lower_ in PRONOUNS:
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in PRONOUNS for o in c.children)
+        for c in token.children
+    )
 
 
 def _carry_pronouns(candidates: list[Candidate], ctx: Context, actors: MentionIndex) -> None:
@@ -215,18 +254,30 @@ def build_candidates(ctx: Context) -> list[Candidate]:
     sentences = {s.start: s for s in doc.sents}
     triggers = find_triggers(doc)
     triggers = _retype_light_verbs(triggers, doc)
+    heads = {t.head: t.type for t in triggers}
     for trigger in triggers:
         sentence = doc[trigger.head].sent
+        if trigger.pos == "verb" and doc[trigger.head].dep_ == "amod":
+            continue  # "regime-controlled areas", "a Turkish-backed faction": a description
+        if _is_purpose(doc[trigger.head], heads):
+            continue  # "flown to Libya to fight for Haftar": the fight is the deployment's purpose
         trigger = _disambiguate(trigger, sentence)
-        roles = roles_for(doc[trigger.head], trigger.type)
+        roles = roles_for(doc[trigger.head], trigger.type, doc[trigger.end - 1])
         classes = _classes(roles, ctx, actors, kinds)
         if not _guard_ok(trigger, sentence, classes, kinds):
             continue
         by_sentence.setdefault(sentence.start, []).append((trigger, roles, classes))
     candidates: list[Candidate] = []
+    disasters = vocabulary().lexicons["disaster_words"]
     for start in sorted(by_sentence):
         sentence = sentences[start]
         for candidate in _group(by_sentence[start], sentence):
+            if (
+                candidate.trigger_types() & VIOLENCE_TYPES
+                and "armed" not in candidate.classes.values()
+                and disasters.any_in(list(sentence))
+            ):
+                continue  # "killed in the earthquake", "the tsunami which killed 30,000"
             if candidate.trigger_types() & UNREST_TYPES:
                 candidate.context = _paragraph_after(sentence)
             classify(candidate, kinds)

@@ -43,7 +43,18 @@ class Candidate:
 
 def _depth(token: Token) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token = token.head
         depth += 1
     return depth
+
+
+def is_toll_only(c: Candidate) -> bool:
+    """A violent sentence that only reports casualties ("Two civilians were killed.")."""
+    from warledger.extract.events.vocabulary import vocabulary
+
+    if c.type not in VIOLENCE_TYPES or c.roles.agent:
+        return False
+    tolls = vocabulary().lexicons["casualty_triggers"]
+    doc = c.sentence.doc
+    return all(tolls.match_at(doc, t.start) for t in c.triggers)

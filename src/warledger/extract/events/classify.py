@@ -42,7 +42,7 @@ def _in_reason(token: Token, stop: Token) -> bool:
     """True when the token sits inside a phrase that gives the protest's reason."""
     node = token
     for _ in range(12):
-        if node is stop or node.head is node:
+        if node.i == stop.i or node.head.i == node.i:
             return False
         if node.lower_ in REASON_HEADS or node.lemma_.lower() in REASON_HEADS:
             return True
@@ -78,49 +78,55 @@ def _agent_words(candidate: Candidate, lexicon: Lexicon) -> bool:
     return any(lexicon.any_in(list(token.subtree)[:12]) for token in candidate.roles.agent)
 
 
+def _instrument_scope(c: Candidate) -> list[Token]:
+    """The sentence without what was hit ("shot down a drone") or merely around ("amid drones")."""
+    skip: set[int] = set()
+    for patient in c.roles.patient:
+        skip.update(t.i for t in patient.subtree)
+    for token in c.sentence:
+        if token.lower_ in {"amid", "despite", "during"} and token.dep_ == "prep":
+            skip.update(t.i for t in token.subtree)
+    for trigger in c.triggers:
+        skip.difference_update(range(trigger.start, trigger.end))
+    return [t for t in c.sentence if t.i not in skip]
+
+
 def classify_violence(c: Candidate) -> None:
-    tokens = list(c.sentence)
+    tokens = _instrument_scope(c)
     types = c.trigger_types()
     instrument = instrument_of(tokens)
-    unarmed = c.class_of("agent") <= {"unarmed_group", "civilian"} and bool(c.class_of("agent"))
+    agents = c.class_of("agent")
     opponents = c.class_of("patient") | c.class_of("partner")
+    mob = _lex("mob_words")
+    crowd = (agents == {"unarmed_group"} or _agent_words(c, mob)) and "armed" not in agents
+    lynching = any(c.sentence.doc[t.head].lemma_.lower() == "lynch" for t in c.triggers)
     if instrument and not ("CLASH" in types and instrument[0] == "SHELLING"):
         c.type, c.sub_event_type = instrument
-    elif "CLASH" in types:
-        c.type = "CLASH"
-        if (
-            (unarmed and "armed" not in opponents)
-            or _lex("mob_words").any_in(tokens)
-            and "armed" not in (c.class_of("agent") | opponents)
-        ):
-            c.type, c.sub_event_type = "RIOT", "Mob violence"
-    elif "armed" in opponents and "civilian" not in opponents:
-        c.type = "CLASH"
-    elif unarmed or (_lex("mob_words").any_in(tokens) and "armed" not in c.class_of("agent")):
+    elif lynching or (crowd and "armed" not in opponents):
         c.type, c.sub_event_type = "RIOT", "Mob violence"
+    elif "CLASH" in types or ("armed" in opponents and "civilian" not in opponents):
+        c.type = "CLASH"
     else:
         c.type = "ATTACK"
 
 
 def classify_unrest(c: Candidate) -> None:
+    """Peaceful, with intervention, with excessive force, or a riot, from what the note says
+    happened at the protest (its sentence and the rest of its paragraph)."""
     stop = c.head
     sentence = list(c.sentence)
     around = sentence + c.context
-    violent_agents = c.class_of("agent") <= {"unarmed_group", "civilian", "armed"}
+    killed = _found(_lex("excessive_force_words"), around, stop)
+    security = _found(_lex("state_words"), around, stop) or _found(
+        _lex("intervention_words"), around, stop
+    )
     if "RIOT" in c.trigger_types() and _lex("mob_words").any_in(sentence):
         c.type, c.sub_event_type = "RIOT", "Mob violence"
-    elif (
-        _found(_lex("excessive_force_words"), around, stop)
-        and _found(_lex("intervention_words"), around, stop)
-        or (
-            _found(_lex("excessive_force_words"), sentence, stop) and "armed" in c.class_of("agent")
-        )
-    ):
-        c.type, c.sub_event_type = "PROTEST", "Excessive force against protesters"
-    elif "RIOT" in c.trigger_types() or (
-        violent_agents and _found(_lex("violent_protest_words"), sentence, stop)
-    ):
+    elif "RIOT" in c.trigger_types() or _found(_lex("violent_protest_words"), sentence, stop):
+        # the demonstrators' own violence makes a riot, even when the police killed some of them
         c.type, c.sub_event_type = "RIOT", "Violent demonstration"
+    elif killed and security:
+        c.type, c.sub_event_type = "PROTEST", "Excessive force against protesters"
     elif _found(_lex("intervention_words"), around, stop):
         c.type, c.sub_event_type = "PROTEST", "Protest with intervention"
     else:
@@ -134,14 +140,10 @@ def _is_state(c: Candidate, role: str, kinds: dict[int, str]) -> bool | None:
     vocab = vocabulary()
     for token in tokens:
         kind = kinds.get(token.i)
-        if kind in vocab.kind_classes["non_state"]:
-            return False
-        if kind in vocab.kind_classes["state"]:
-            return True
         words = list(token.subtree)[:10]
-        if _lex("non_state_words").any_in(words):
+        if kind in vocab.kind_classes["non_state"] or _lex("non_state_words").any_in(words):
             return False
-        if _lex("state_words").any_in(words):
+        if kind in vocab.kind_classes["state"] or _lex("state_words").any_in(words):
             return True
     return None
 
@@ -166,6 +168,13 @@ def classify_seizure(c: Candidate, kinds: dict[int, str]) -> None:
         c.sub_event_type = (
             "Government regains territory" if state else "Non-state actor overtakes territory"
         )
+
+
+def _seizure(c: Candidate) -> bool:
+    doc = c.sentence.doc
+    return any(
+        doc[t.head].lemma_.lower() in {"seize", "confiscate", "capture", "take"} for t in c.triggers
+    )
 
 
 def classify(c: Candidate, kinds: dict[int, str]) -> None:

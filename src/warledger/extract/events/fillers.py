@@ -94,7 +94,7 @@ def participant_class(token: Token, ctx: Context, actor_id: str | None) -> str |
         for name in ("armed", "unarmed_group", "civilian"):
             if kind in vocab.kind_classes.get(name, ()):
                 return name
-    heads = [token, *(c for c in token.children if c.dep_ in {"compound", "amod"})]
+    heads = [token, *(c for c in token.children if c.dep_ in {"compound", "amod", "poss"})]
     if token.lemma_.lower() in PARTITIVE:
         # "a member of Sharqiya Army", "the bodies of two civilians": the of-phrase says who.
         for child in token.children:

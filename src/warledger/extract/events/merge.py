@@ -5,17 +5,27 @@ from __future__ import annotations
 from warledger.report import Event
 
 ROLES = ("agent", "patient", "partner", "beneficiary", "location", "origin", "destination")
+PLACE_ROLES = ("location", "origin", "destination")
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:
     return not a or not b or bool(set(a) & set(b))
 
 
-def same_event(a: Event, b: Event) -> bool:
-    """Same type and nothing that tells them apart: roles, places and times agree where both have them."""
+def same_event(a: Event, b: Event, headline_end: int = 0) -> bool:
+    """Same type and nothing that tells them apart: roles, places and times agree where both have
+    them. A headline names the actors of the story loosely ("Army shells ..." for "Government
+    troops shelled ..."), so against a headline only places and times must agree."""
     if a.type != b.type or a.negated != b.negated or (a.acled or {}) != (b.acled or {}):
         return False
-    if not all(_compatible(getattr(a, r), getattr(b, r)) for r in ROLES):
+    in_headline = min(s.start for s in a.evidence + b.evidence) < headline_end
+    roles = PLACE_ROLES if in_headline else ROLES
+    if not all(_compatible(getattr(a, r), getattr(b, r)) for r in roles):
+        return False
+    shared = any(set(getattr(a, r)) & set(getattr(b, r)) for r in ROLES)
+    if not shared and not in_headline:
+        return False  # nothing ties them together: two events of one kind
+    if a.quantity and b.quantity and a.quantity.value != b.quantity.value:
         return False
     return not (a.when and b.when and (a.when.start, a.when.end) != (b.when.start, b.when.end))
 
@@ -36,12 +46,52 @@ def absorb(into: Event, other: Event) -> None:
     into.confidence = max(into.confidence, other.confidence)
 
 
-def merge_events(events: list[Event]) -> list[Event]:
+def headline_end(text: str) -> int:
+    """End of a headline: a first line without a final full stop, followed by more text."""
+    first, _, rest = text.partition("\n")
+    stripped = first.rstrip()
+    if not rest.strip() or not stripped or stripped[-1] in ".!?\"'”’" or len(stripped) > 200:
+        return 0
+    return len(first)
+
+
+def merge_events(events: list[Event], headline: int = 0) -> list[Event]:
     merged: list[Event] = []
     for event in events:
-        target = next((m for m in merged if same_event(m, event)), None)
+        target = next((m for m in merged if same_event(m, event, headline)), None)
         if target is None:
             merged.append(event)
         else:
             absorb(target, event)
     return merged
+
+
+UNREST_SEVERITY = [
+    "Excessive force against protesters",
+    "Violent demonstration",
+    "Mob violence",
+    "Protest with intervention",
+    "Peaceful protest",
+]
+
+
+def merge_unrest(events: list[Event], paragraph_of: dict[str, int]) -> list[Event]:
+    """One demonstration per paragraph: its mentions merge, keeping the gravest ACLED sub-type
+    ("staged a protest ... Police fired tear gas ... one protester was killed")."""
+    first: dict[int, Event] = {}
+    out: list[Event] = []
+    for event in events:
+        sub = (event.acled or {}).get("sub_event_type")
+        paragraph = paragraph_of.get(event.id, -1)
+        if sub not in UNREST_SEVERITY or event.negated:
+            out.append(event)
+            continue
+        target = first.get(paragraph)
+        if target is None:
+            first[paragraph] = event
+            out.append(event)
+            continue
+        worse = min((target, event), key=lambda e: UNREST_SEVERITY.index(e.acled["sub_event_type"]))
+        absorb(target, event)
+        target.type, target.acled, target.plover = worse.type, dict(worse.acled), worse.plover
+    return out

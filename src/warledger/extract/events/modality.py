@@ -14,7 +14,7 @@ GOVERNING = {"xcomp", "acl", "ccomp", "advcl", "pobj", "prep", "dobj", "conj"}
 def _governors(token: Token, limit: int = 3) -> list[Token]:
     out: list[Token] = []
     node = token
-    while node.head is not node and node.dep_ in GOVERNING and len(out) < limit:
+    while node.head.i != node.i and node.dep_ in GOVERNING and len(out) < limit:
         node = node.head
         out.append(node)
     return out
@@ -27,7 +27,10 @@ def is_negated(token: Token) -> bool:
     for node in own:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in words) for c in node.children):
             return True
-    return bool(token.head.lower_ == "without" or any(g.lemma_.lower() in cues["negating_heads"] for g in _governors(token, 2)))
+    return bool(
+        token.head.lower_ == "without"
+        or any(g.lemma_.lower() in cues["negating_heads"] for g in _governors(token, 2))
+    )
 
 
 def is_speculative(token: Token) -> bool:

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from warledger.extract.attribution import attribution_for
 from warledger.extract.context import Context
-from warledger.extract.events.candidate import VIOLENCE_TYPES, Candidate
+from warledger.extract.events.candidate import Candidate
 from warledger.extract.events.fillers import MentionIndex, _phrase, resolve
 from warledger.extract.events.vocabulary import vocabulary
 from warledger.extract.quantities import (
@@ -134,12 +134,3 @@ def to_event(ctx: Context, c: Candidate, actors: MentionIndex, places: MentionIn
         event.purpose = purpose_for(ctx, *trigger)
     event.confidence = _confidence(c, event)
     return event
-
-
-def is_toll_only(c: Candidate) -> bool:
-    """A violent sentence that only reports casualties ("Two civilians were killed.")."""
-    if c.type not in VIOLENCE_TYPES or c.roles.agent:
-        return False
-    tolls = vocabulary().lexicons["casualty_triggers"]
-    doc = c.sentence.doc
-    return all(tolls.match_at(doc, t.start) for t in c.triggers)

@@ -80,6 +80,7 @@ LIGHT_VERBS = {
     "witness",
     "see",
 }
+TARGETED = {"VIOLENCE", "ATTACK", "CLASH", "SHELLING", "AIR_STRIKE", "EXPLOSIVE"}
 SYMMETRIC = {"CLASH", "AGREEMENT", "MEETING", "DIPLOMACY"}
 RELATIVE_PRONOUNS = {"WDT", "WP", "WP$"}
 
@@ -94,9 +95,9 @@ class Roles:
     origin: list[Token] = field(default_factory=list)
     destination: list[Token] = field(default_factory=list)
 
-    def add(self, role: str, token: Token) -> None:
+    def add(self, role: str, token: Token, expand: bool = True) -> None:
         fillers: list[Token] = getattr(self, role)
-        for member in coordinated(token):
+        for member in coordinated(token) if expand else [token]:
             if member not in fillers and not member.is_punct:
                 fillers.append(member)
 
@@ -138,9 +139,9 @@ def _prep_roles(head: Token, roles: Roles, event_type: str, *, nominal: bool) ->
         if word == "between":
             members = [m for o in objs for m in coordinated(o)]
             if members:
-                roles.add("agent", members[0])
+                roles.add("agent", members[0], expand=False)
                 for other in members[1:]:
-                    roles.add("partner", other)
+                    roles.add("partner", other, expand=False)
         elif word == "by" and nominal:
             for obj in objs:
                 roles.add("agent", obj)
@@ -148,14 +149,19 @@ def _prep_roles(head: Token, roles: Roles, event_type: str, *, nominal: bool) ->
             for obj in objs:
                 roles.add("beneficiary", obj)
         elif word == "on" and any(o.lower_ in {"side", "behalf"} for o in objs):
-            for obj in _pobjs(child):
-                if obj.lower_ not in {"side", "behalf"}:
-                    roles.add("beneficiary", obj)
+            for side in objs:
+                for of in side.children:
+                    if of.dep_ == "prep" and of.lower_ == "of":
+                        for obj in of.children:
+                            if obj.dep_ == "pobj":
+                                roles.add("beneficiary", obj)
         elif word in PARTNER:
             for obj in objs:
                 roles.add("partner" if event_type in SYMMETRIC else "patient", obj)
-        elif word in OPPONENT:
+        elif word in OPPONENT or (word == "at" and event_type in TARGETED):
             for obj in objs:
+                if obj.ent_type_ in {"DATE", "TIME"}:
+                    continue
                 roles.add("patient", obj)
                 roles.add("location", obj)  # "shelling on Tripoli": a place as target
         elif word == "from":
@@ -172,42 +178,52 @@ def _prep_roles(head: Token, roles: Roles, event_type: str, *, nominal: bool) ->
                 roles.add("patient", obj)
 
 
-def _subject_of(verb: Token) -> tuple[Token | None, bool]:
-    """The subject a verb has or inherits (from the verb it is coordinated with or governed by)."""
-    seen = 0
-    while verb is not None and seen < 4:
-        for child in verb.children:
-            if child.dep_ in SUBJECTS:
-                return child, False
-            if child.dep_ in PASSIVE_SUBJECTS:
-                return child, True
-        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head is not verb:
+def _subjects_of(verb: Token) -> tuple[list[Token], bool]:
+    """The subjects a verb has or inherits, and whether they undergo it (passive).
+
+    A verb coordinated with another shares its subject and voice ("were shot and killed"); an
+    infinitive or adverbial clause is done by the governing verb's subject whatever that verb's
+    voice ("the mercenaries were sent to fight": the mercenaries fight)."""
+    inherited = False
+    for _ in range(4):
+        own = [c for c in verb.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        if own:
+            passive = any(c.dep_ in PASSIVE_SUBJECTS for c in own) and not inherited
+            return own, passive
+        if verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
-            seen += 1
             continue
-        if verb.dep_ in {"relcl", "acl"} and verb.head is not verb:
-            return verb.head, verb.tag_ == "VBN"
+        if verb.dep_ in {"xcomp", "advcl", "ccomp"} and verb.head.i != verb.i:
+            verb = verb.head
+            inherited = True
+            continue
+        if verb.dep_ in {"relcl", "acl"} and verb.head.i != verb.i:
+            return [verb.head], verb.tag_ == "VBN" and not inherited
         break
-    return None, False
+    return [], False
+
+
+def _subject_of(verb: Token) -> tuple[Token | None, bool]:
+    subjects, passive = _subjects_of(verb)
+    return (subjects[0] if subjects else None), passive
 
 
 def verbal_roles(verb: Token, event_type: str) -> Roles:
     roles = Roles()
-    subject, passive = _subject_of(verb)
-    own_passive = any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children) or (
-        verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN"
-    )
-    if subject is not None:
-        if subject.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            subject = verb.head
-        if passive or own_passive:
+    subjects, passive = _subjects_of(verb)
+    subjects = [
+        verb.head if s.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects
+    ]
+    if passive:
+        for subject in subjects:
             roles.add("patient", subject)
-        elif event_type in SYMMETRIC and len(coordinated(subject)) > 1:
-            members = coordinated(subject)
-            roles.add("agent", members[0])
-            for other in members[1:]:
-                roles.partner.append(other)
-        else:
+    elif event_type in SYMMETRIC and subjects and len(coordinated(subjects[0])) > 1:
+        members = coordinated(subjects[0])
+        roles.add("agent", members[0], expand=False)
+        for other in members[1:]:
+            roles.add("partner", other, expand=False)
+    else:
+        for subject in subjects:
             roles.add("agent", subject)
     for child in verb.children:
         if child.dep_ in OBJECTS:
@@ -215,10 +231,23 @@ def verbal_roles(verb: Token, event_type: str) -> Roles:
                 roles.add("patient", verb.head)
             else:
                 roles.add("patient", child)
+                for prep in child.children:  # "shelled the rebels in Darayya"
+                    if prep.dep_ == "prep" and prep.lower_ in LOCATIVE:
+                        for obj in prep.children:
+                            if obj.dep_ == "pobj":
+                                roles.add("location", obj)
     _prep_roles(verb, roles, event_type, nominal=False)
-    for child in verb.children:  # "shelled X ... killing two": particles and adverbial preps
+    for child in verb.children:
         if child.dep_ == "prt":
             _prep_roles(child, roles, event_type, nominal=False)
+        elif child.dep_ in {"advcl", "xcomp"} and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+        ):
+            # "sent ... to fight for Haftar": the purpose clause names on whose side.
+            purpose = Roles()
+            _prep_roles(child, purpose, event_type, nominal=False)
+            for token in purpose.beneficiary:
+                roles.add("beneficiary", token)
     return roles
 
 
@@ -236,13 +265,13 @@ def nominal_roles(noun: Token, event_type: str) -> Roles:
     governor = noun.head
     if noun.dep_ in OBJECTS and governor.lemma_.lower() in LIGHT_VERBS:
         inherited = verbal_roles(governor, event_type)
-        inherited.patient = [t for t in inherited.patient if t is not noun]
+        inherited.patient = [t for t in inherited.patient if t.i != noun.i]
         roles.absorb(inherited)
     elif noun.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
         inherited = Roles()
         _prep_roles(governor, inherited, event_type, nominal=False)
         roles.absorb(inherited)
-    elif noun.dep_ == "pobj" and governor.head is not governor:
+    elif noun.dep_ == "pobj" and governor.head.i != governor.i:
         # "killed in an airstrike by X on Y": the clause around the phrase holds the roles.
         clause = governor.head
         if clause.pos_ in {"VERB", "AUX"}:
@@ -252,7 +281,11 @@ def nominal_roles(noun: Token, event_type: str) -> Roles:
     return roles
 
 
-def roles_for(token: Token, event_type: str) -> Roles:
+def roles_for(token: Token, event_type: str, last: Token | None = None) -> Roles:
+    """Roles around a trigger's head; `last` is a phrase's last verb ("shot and killed X")."""
     if token.pos_ in {"NOUN", "PROPN"}:
         return nominal_roles(token, event_type)
-    return verbal_roles(token, event_type)
+    roles = verbal_roles(token, event_type)
+    if last is not None and last.i != token.i and last.pos_ == "VERB":
+        roles.absorb(verbal_roles(last, event_type))
+    return roles

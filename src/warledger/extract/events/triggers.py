@@ -10,6 +10,9 @@ from warledger.extract.events.lexicon import token_keys
 from warledger.extract.events.vocabulary import TriggerWord, vocabulary
 
 VERBAL = {"VERB", "AUX"}
+NEVER = {"according", "accordingly"}
+NAMES = {"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "EVENT", "LAW", "NORP"}
+"""Words whose lemma looks like a trigger's but never are one ("according to" is not an accord)."""
 NOMINAL = {"NOUN", "PROPN"}
 
 
@@ -28,6 +31,16 @@ class Trigger:
 
     def head_token(self, doc: Doc) -> Token:
         return doc[self.head]
+
+
+def _in_name(token: Token) -> bool:
+    """A word inside a proper name ("Government of National Accord", "Operation Peace Spring")."""
+    if token.pos_ != "PROPN" or token.is_sent_start:
+        return False
+    if token.ent_type_ in NAMES and token.ent_iob_ == "I":
+        return True
+    previous = token.doc[token.i - 1]
+    return previous.is_title and previous.pos_ == "PROPN" and not previous.is_sent_start
 
 
 def _fits(entry: TriggerWord, doc: Doc, i: int) -> bool:
@@ -49,7 +62,12 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     while i < len(doc):
         token = doc[i]
         fitting: list[TriggerWord] = []
-        if not token.is_punct and not token.is_space:
+        if (
+            not token.is_punct
+            and not token.is_space
+            and token.lower_ not in NEVER
+            and not _in_name(token)
+        ):
             for key in token_keys(token):
                 fitting.extend(entry for entry in index.get(key, ()) if _fits(entry, doc, i))
         if not fitting:

@@ -117,6 +117,8 @@ def vocabulary() -> Vocabulary:
         "conflict_words",
         "protest_words",
         "non_state_words",
+        "attack_words",
+        "disaster_words",
     ]
     return Vocabulary(
         triggers=_triggers(events),

@@ -1,0 +1,38 @@
+"""The `warledger_kb_entities` component: spaCy's entities corrected with the KB and gazetteer."""
+
+from __future__ import annotations
+
+
+def ents(nlp, text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_component_runs_after_ner(nlp):
+    names = nlp.pipe_names
+    assert names.index("warledger_kb_entities") == names.index("ner") + 1
+
+
+def test_kb_alias_is_labelled_as_organisation(nlp):
+    assert ("LNA forces", "ORG") in ents(nlp, "LNA forces shelled the airport.")
+
+
+def test_lone_surname_after_full_name_is_a_person(nlp):
+    found = ents(nlp, "Khalifa Haftar spoke on Monday. Haftar said the offensive would go on.")
+    assert found == [("Khalifa Haftar", "PERSON"), ("Monday", "DATE"), ("Haftar", "PERSON")]
+
+
+def test_social_network_and_menu_words_are_dropped(nlp):
+    found = ents(nlp, "Home\n\nThe ministry said on Twitter that talks would resume.")
+    assert all(text not in {"Home", "Twitter"} for text, _ in found)
+
+
+def test_leading_the_is_trimmed_from_places(nlp):
+    assert ("United States", "GPE") in ents(nlp, "Officials from the United States arrived.")
+
+
+def test_upper_case_capital_in_a_dateline_is_a_place(nlp):
+    assert ("BELGRADE", "GPE") in ents(nlp, "BELGRADE 1996-08-30\nThe talks ended.")
+
+
+def test_ordinary_word_that_is_also_a_city_is_not_a_place(nlp):
+    assert ents(nlp, "Reading the report took an hour.") == [("an hour", "TIME")]
