@@ -28,7 +28,9 @@ def test_parse_date_reads_iso_dates_and_timestamps():
 
 
 def test_make_keeps_metadata_and_drops_empty_strings():
-    doc = Document.make("Text.", url="", title="T", outlet="Wire", published="2020-05-10", input="a.txt")
+    doc = Document.make(
+        "Text.", url="", title="T", outlet="Wire", published="2020-05-10", input="a.txt"
+    )
     assert (doc.url, doc.title, doc.outlet, doc.published, doc.input) == (
         None,
         "T",

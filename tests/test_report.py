@@ -88,9 +88,10 @@ def test_package_schema_matches_the_design_contract():
 def test_schema_rejects_a_bad_event_type():
     data = full_report().to_dict()
     data["events"][0]["type"] = "PICNIC"
-    assert validation_errors(data) == ["events/0/type: 'PICNIC' is not one of " + repr(
-        json.loads(schema_text())["$defs"]["event"]["properties"]["type"]["enum"]
-    )]
+    assert validation_errors(data) == [
+        "events/0/type: 'PICNIC' is not one of "
+        + repr(json.loads(schema_text())["$defs"]["event"]["properties"]["type"]["enum"])
+    ]
 
 
 def test_to_json_round_trips():

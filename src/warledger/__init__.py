@@ -1,9 +1,9 @@
 """warledger: conflict reporting into an evidence-backed record.
 
-    >>> import warledger
-    >>> report = warledger.extract("Turkey sent 2,000 fighters to Libya.", published="2020-05-10")
-    >>> report.to_dict()["schema"]
-    'warledger.report/1'
+>>> import warledger
+>>> report = warledger.extract("Turkey sent 2,000 fighters to Libya.", published="2020-05-10")
+>>> report.to_dict()["schema"]
+'warledger.report/1'
 """
 
 from __future__ import annotations

@@ -116,6 +116,8 @@ class Statement:
     cue_span: Span | None
     content_span: Span
     certainty: Certainty = "reported"
+    chain: list[str] = field(default_factory=list)
+    """Source ids from the original speaker to the publishing outlet (an additional field)."""
 
 
 @dataclass

@@ -42,6 +42,16 @@ class Settings:
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
 
 
+def acled_as_of() -> str | None:
+    """The export date whose ACLED actor naming to use (WARLEDGER_ACLED_AS_OF, YYYY-MM-DD).
+
+    ACLED renames a state's forces when a regime ends ("(2002-)" becomes "(2002-2013)"), and its
+    exports carry the naming of the day they were made. Unset: the naming current on the
+    document's own date.
+    """
+    return os.environ.get("WARLEDGER_ACLED_AS_OF") or None
+
+
 def eval_data_dir() -> Path:
     """Where ../shared/data lives (WARLEDGER_EVAL_DATA overrides)."""
     return Settings.load().eval_data

@@ -18,7 +18,15 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 
 def test_registry_names_every_scorer() -> None:
-    assert set(evaluate.SCORERS) == {"acled", "conll", "plover", "wikievents", "polnear"}
+    assert set(evaluate.SCORERS) == {
+        "acled",
+        "conll",
+        "plover",
+        "wikievents",
+        "polnear",
+        "actors",
+        "certainty",
+    }
 
 
 def test_scorer_without_module_is_not_available_yet(

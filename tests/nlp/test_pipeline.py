@@ -12,7 +12,11 @@ def test_headline_without_full_stop_is_its_own_sentence(nlp):
 
 def test_single_line_break_starts_a_sentence_in_unwrapped_text(nlp):
     text = "Breadcrumb\nNews\nFighters clashed near the border on Monday."
-    assert sentences(nlp, text) == ["Breadcrumb", "News", "Fighters clashed near the border on Monday."]
+    assert sentences(nlp, text) == [
+        "Breadcrumb",
+        "News",
+        "Fighters clashed near the border on Monday.",
+    ]
 
 
 def test_hard_wrapped_lines_do_not_split_sentences(nlp):

@@ -19,6 +19,8 @@ SCORERS = {
     "plover": "warledger.evaluate.plover",
     "wikievents": "warledger.evaluate.wikievents",
     "polnear": "warledger.evaluate.polnear",
+    "actors": "warledger.evaluate.actor_recall",
+    "certainty": "warledger.evaluate.certainty_acled",
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
@@ -100,13 +101,26 @@ def evaluate_acled(
     progress: bool = False,
 ) -> AcledEvaluation:
     """Score the rows of `path` (all, the first `limit`, or a seeded random `sample`)."""
-    rows = choose_rows(list(read_acled(path)), limit=limit, sample=sample, seed=seed)
-    pairs = zip(rows, reports_for(rows, nlp, n_process=n_process), strict=True)
-    scores = []
-    console = Console(stderr=True)
-    for row, report in track(pairs, "scoring", len(rows), console=console, disable=not progress):
-        view = SystemView(error=report) if isinstance(report, str) else system_view(report)
-        scores.append(score_row(row, view))
+    all_rows = list(read_acled(path))
+    rows = choose_rows(all_rows, limit=limit, sample=sample, seed=seed)
+    # Name actors as the export did: ACLED names carry the regime periods known on export day,
+    # and the latest event in the file is the best stand-in for that day.
+    dates = [r.event_date for r in all_rows if r.event_date]
+    previous = os.environ.get("WARLEDGER_ACLED_AS_OF")
+    if dates and not previous:
+        os.environ["WARLEDGER_ACLED_AS_OF"] = max(dates).isoformat()
+    try:
+        pairs = zip(rows, reports_for(rows, nlp, n_process=n_process), strict=True)
+        scores = []
+        console = Console(stderr=True)
+        for row, report in track(
+            pairs, "scoring", len(rows), console=console, disable=not progress
+        ):
+            view = SystemView(error=report) if isinstance(report, str) else system_view(report)
+            scores.append(score_row(row, view))
+    finally:
+        if previous is None:
+            os.environ.pop("WARLEDGER_ACLED_AS_OF", None)
     return AcledEvaluation(path, scores, figures(scores))
 
 

@@ -53,6 +53,8 @@ def find_attribution(ctx: Context) -> tuple[list[Source], list[Statement]]:
         claims.append(_claim(ctx, book, found, publisher))
         cue_tokens[found.cue.i] = claims[-1]
     _nest_chains(claims, publisher)
+    for claim in claims:
+        claim.statement.chain = list(claim.chain)
     _remember(ctx, AttributionIndex(claims, cue_tokens, publisher))
     return book.sources, [claim.statement for claim in claims]
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from warledger.document import Document
 from warledger.extract.actors import find_actors
+from warledger.extract.actors.backfill import fill_actor_countries
 from warledger.extract.attribution import find_attribution
 from warledger.extract.component import DOCUMENT_KEY, REPORT_KEY, ensure_report_component
 from warledger.extract.context import Context
@@ -31,6 +32,7 @@ def analyse(document: Document, doc: Doc) -> Report:
     ctx = Context(document=document, doc=doc)
     ctx.actors = find_actors(ctx)
     ctx.places = find_places(ctx)
+    fill_actor_countries(ctx)
     ctx.times = find_times(ctx)
     ctx.quantities = find_quantities(ctx)
     ctx.sources, ctx.statements = find_attribution(ctx)

@@ -39,9 +39,12 @@ def line_breaks(doc: Doc) -> Doc:
         if not token.is_space or "\n" not in token.text:
             continue
         following = doc[token.i + 1]
-        if "\n\n" in token.text or not wrapped:
-            following.is_sent_start = True
-        elif token.i > 0 and _TERMINAL.search(doc[token.i - 1].text):
+        if (
+            "\n\n" in token.text
+            or not wrapped
+            or token.i > 0
+            and _TERMINAL.search(doc[token.i - 1].text)
+        ):
             following.is_sent_start = True
     return doc
 

@@ -16,6 +16,7 @@ from warledger.extract.actors.vocabulary import country_index, vocabulary
 from warledger.extract.context import Context
 from warledger.kb.load import load_kb
 from warledger.report import Actor
+from warledger.settings import acled_as_of
 
 __all__ = [
     "find_actors",
@@ -95,7 +96,7 @@ def forces_of(ctx: Context, actor: Actor) -> Actor | None:
             country=target.country,
             kb_id=target.id,
             wikidata=target.wikidata,
-            acled_name=target.acled_name_on(on, as_of=on),
+            acled_name=target.acled_name_on(on, as_of=acled_as_of() or on),
         )
     else:
         country = kb.country(actor.country) if actor.country else None
@@ -108,7 +109,7 @@ def forces_of(ctx: Context, actor: Actor) -> Actor | None:
             name=name,
             kind="military",
             country=country.iso3,
-            acled_name=country.acled_name("military", on, as_of=on),
+            acled_name=country.acled_name("military", on, as_of=acled_as_of() or on),
         )
     if existing is None:
         ctx.actors.append(forces)

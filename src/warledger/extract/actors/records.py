@@ -16,6 +16,7 @@ from warledger.extract.context import Context
 from warledger.kb.acled_names import generic_name, templates
 from warledger.kb.model import KbActor, KnowledgeBase
 from warledger.report import Actor
+from warledger.settings import acled_as_of
 
 FORCES = ("military", "police", "government")
 FORCE_TITLES = {
@@ -70,7 +71,7 @@ class Registry:
                 country=kb_actor.country,
                 kb_id=kb_actor.id,
                 wikidata=kb_actor.wikidata,
-                acled_name=kb_actor.acled_name_on(self.on, as_of=self.on),
+                acled_name=kb_actor.acled_name_on(self.on, as_of=acled_as_of() or self.on),
             )
 
         return self.get_or_make(("kb", kb_actor.id), make)
@@ -85,7 +86,7 @@ class Registry:
                 kind="state",
                 country=iso3,
                 wikidata=country.wikidata if country else None,
-                acled_name=country.acled_name("military", self.on, as_of=self.on)
+                acled_name=country.acled_name("military", self.on, as_of=acled_as_of() or self.on)
                 if country
                 else None,
             )
@@ -111,7 +112,9 @@ class Registry:
                 name=name,
                 kind=kind or FORCE_KINDS[force],
                 country=iso3,
-                acled_name=country.acled_name(acled_force or force, self.on, as_of=self.on)
+                acled_name=country.acled_name(
+                    acled_force or force, self.on, as_of=acled_as_of() or self.on
+                )
                 if country
                 else None,
             )

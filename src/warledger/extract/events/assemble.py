@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from warledger.extract.context import Context
-from warledger.extract.events.candidate import UNREST_TYPES, VIOLENCE_TYPES, Candidate, is_toll_only
+from warledger.extract.events.candidate import UNREST_TYPES, VIOLENCE_TYPES, Candidate
 from warledger.extract.events.classify import classify, classify_unrest
 from warledger.extract.events.fillers import MentionIndex, participant_class, resolve
 from warledger.extract.events.lexicon import token_keys
