@@ -125,3 +125,57 @@ def test_deploy_object_is_patient(nlp, text):
     assert roles["agent"] == ["army"]
     assert roles["patient"] == ["troops"]
     assert roles["destination"] == ["border"]
+
+
+def test_participle_with_by_names_the_agent_of_a_weapon_subject(nlp):
+    roles = _roles(
+        nlp,
+        "A roadside bomb planted by the militants exploded near the checkpoint.",
+        "exploded",
+        "EXPLOSIVE",
+    )
+    assert roles["agent"] == ["bomb", "militants"]
+
+
+def test_participle_with_by_names_the_agent_of_a_nominal_trigger(nlp):
+    roles = _roles(nlp, "Rockets fired by the insurgents hit the airport.", "Rockets", "SHELLING")
+    assert roles["agent"] == ["insurgents"]
+
+
+def test_participle_without_by_adds_no_agent(nlp):
+    roles = _roles(
+        nlp, "A bomb hidden in a parked car exploded near the market.", "exploded", "EXPLOSIVE"
+    )
+    assert roles["agent"] == ["bomb"]
+
+
+def test_repelled_an_attack_by_y_makes_y_the_agent(nlp):
+    roles = _roles(
+        nlp, "Army units repelled an attack by the insurgents near the border.", "repelled", "CLASH"
+    )
+    assert roles["agent"] == ["insurgents"]
+    assert roles["patient"] == ["units"]
+
+
+def test_repelled_without_attacker_keeps_the_subject_as_agent(nlp):
+    roles = _roles(nlp, "Army units repelled the insurgents near the border.", "repelled", "CLASH")
+    assert roles["agent"] == ["units"]
+    assert roles["patient"] == ["insurgents"]
+
+
+def test_compound_trigger_head_takes_the_phrase_roles(nlp):
+    doc = nlp("The air force conducted six air strikes on the town.")
+    air = next(t for t in doc if t.text == "air" and t.head.text == "strikes")
+    roles = roles_for(air, "AIR_STRIKE")
+    assert [t.text for t in roles.agent] == ["force"]
+
+
+def test_participle_clause_with_by_is_passive(nlp):
+    roles = _roles(
+        nlp,
+        "The body of a farmer was found near the river, killed by unknown gunmen.",
+        "killed",
+        "VIOLENCE",
+    )
+    assert roles["agent"] == ["gunmen"]
+    assert roles["patient"] == ["body"]

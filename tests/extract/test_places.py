@@ -207,3 +207,107 @@ def test_imported_geonames_table_geocodes_villages(places_of, tmp_path, monkeypa
         if db is not None:
             db.con.close()
         geonames_db.cache_clear()
+
+
+def test_capitalised_adjective_is_not_a_place(extract_text):
+    report = extract_text("A Western diplomat in Bamako said the talks had failed.")
+    assert [p.name for p in report.places] == ["Bamako"]
+
+
+def test_name_spelled_so_in_one_country_only_is_placed_after_in(places_of) -> None:
+    _, places = places_of("Coalition forces sent reinforcements to their base in Shadadah.")
+    shadadah = _by_name(places)["Shadadah"]
+    assert (shadadah.country, shadadah.lat, shadadah.lon) == ("SYR", 36.05756, 40.73478)
+
+
+def test_unambiguous_name_does_not_override_its_parent(places_of) -> None:
+    _, places = places_of(
+        "LNA forces shelled a depot in Al Falah neighbourhood in Abu Salim (Tripoli)."
+    )
+    assert {p.country for p in places} == {"LBY"}
+
+
+def test_unknown_village_lies_in_its_unambiguous_parent(places_of) -> None:
+    _, places = places_of("Turkish forces shelled positions in Zinar in Tell Abiad countryside.")
+    zinar, tell_abiad = _by_name(places)["Zinar"], _by_name(places)["Tell Abiad"]
+    assert (zinar.kind, zinar.country) == ("locality", "SYR")
+    assert (zinar.lat, zinar.lon) == (tell_abiad.lat, tell_abiad.lon)
+
+
+def test_coast_of_a_town_is_one_name_inside_its_parent(places_of) -> None:
+    _, places = places_of(
+        "LNA aircraft struck GNA positions in Coast of Zwara (An Nuqat Al Khams)."
+    )
+    coast = _by_name(places)["Coast of Zwara"]
+    assert (coast.country, coast.kind) == ("LBY", "locality")
+    assert "Coast" not in _by_name(places)
+
+
+def test_outskirts_of_a_city_is_a_part_of_the_city(places_of) -> None:
+    _, places = places_of("Fighters gathered on the Outskirts of Sirte on Sunday.")
+    outskirts = _by_name(places)["Outskirts of Sirte"]
+    assert (outskirts.kind, outskirts.country) == ("locality", "LBY")
+    assert (outskirts.lat, outskirts.lon) == pytest.approx((31.21, 16.59), abs=0.01)
+
+
+def test_city_district_from_our_localities(places_of) -> None:
+    _, places = places_of("Shells hit a house in Abu Salim, wounding two nurses.")
+    abu_salim = _by_name(places)["Abu Salim"]
+    assert (abu_salim.country, abu_salim.lat, abu_salim.lon) == ("LBY", 32.857, 13.178)
+
+
+def test_military_prison_is_a_listed_site(places_of) -> None:
+    _, places = places_of("A detainee died in Sidnaya military prison last week.")
+    prison = _by_name(places)["Sidnaya military prison"]
+    assert (prison.kind, prison.country) == ("site", "SYR")
+
+
+def test_abbreviated_group_names_are_not_places(places_of) -> None:
+    _, places = places_of("Clashes took place between AAS and JaS in Afrin city.")
+    assert [p.name for p in places] == ["Afrin"]
+
+
+def test_country_abbreviations_are_countries(places_of) -> None:
+    _, places = places_of("Troops entered the UK and Japan.")
+    assert [(p.name, p.kind, p.country) for p in places] == [
+        ("UK", "country", "GBR"),
+        ("Japan", "country", "JPN"),
+    ]
+
+
+def test_small_foreign_town_not_taken_in_a_story_placed_elsewhere(places_of) -> None:
+    _, places = places_of("An IED exploded near the Jaru gathering in Mhemideh in Deir-ez-Zor.")
+    assert {p.country for p in places} == {"SYR"}
+
+
+def test_large_foreign_city_still_taken_in_a_story_placed_elsewhere(places_of) -> None:
+    _, places = places_of("Shells hit Misrata while fighting raged in Idlib province, Syria.")
+    assert _by_name(places)["Misrata"].country == "LBY"
+
+
+def test_neighbourhood_of_a_town_is_in_the_town(places_of) -> None:
+    _, places = places_of("Gunmen attacked the western neighborhood of Quamishli with a grenade.")
+    (place,) = places
+    assert (place.country, place.lat, place.lon) == ("SYR", 37.052, 41.228)
+
+
+def test_capitalised_of_before_a_province(places_of) -> None:
+    _, places = places_of(
+        "Gunmen abducted soldiers in Mzeireb in the western countryside Of Dar'a."
+    )
+    assert {p.country for p in places} == {"SYR"}
+    assert _by_name(places)["Mzeireb"].lat == pytest.approx(32.71, abs=0.01)
+
+
+def test_name_tagged_as_a_date_after_in_is_still_a_place(places_of) -> None:
+    _, places = places_of(
+        "Gunmen clashed with soldiers on Ghadir al Bostan - al Malaqa road in Quneitra after an attack."
+    )
+    road = _by_name(places)["Ghadir al Bostan - al Malaqa road"]
+    assert (road.kind, road.country) == ("site", "SYR")
+    assert "Quneitra" in _by_name(places)
+
+
+def test_month_after_a_place_is_not_part_of_its_name(places_of) -> None:
+    _, places = places_of("Fighting resumed in Sirte May 5 and in Tripoli on Monday.")
+    assert [p.name for p in places] == ["Sirte", "Tripoli"]

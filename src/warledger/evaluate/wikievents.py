@@ -172,7 +172,7 @@ def score_document(
         if not overlapping:
             continue
         result.identification.correct += 1
-        match = next(((e, t) for e, t in overlapping if p.type in t and e["id"] not in used), None)
+        match = next(((e, t) for e, t in overlapping if p.type in (t or ()) and e["id"] not in used), None)
         if match is None:
             continue
         event, _ = match

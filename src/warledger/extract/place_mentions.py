@@ -52,6 +52,8 @@ class Mention:
     """True when another mention lies in this one ("Nayrab in Idleb": Idleb)."""
     stripped: bool = False
     """True when only the name without its leading direction word was found."""
+    of_tail: bool = False
+    """True when only the part after "of" was found: "Coast of Zwara" -> Zwara."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class Vocabulary:
     demonyms: frozenset[str]
     leading_articles: frozenset[str]
     settlement_words: frozenset[str]
+    of_heads: frozenset[str]
     origin_preps: frozenset[str]
     destination_preps: frozenset[str]
     destination_verbs: frozenset[str]
@@ -102,6 +105,7 @@ def vocabulary() -> Vocabulary:
         demonyms=_demonyms(),
         leading_articles=words("leading_articles"),
         settlement_words=words("settlement_words"),
+        of_heads=words("of_heads"),
         origin_preps=words("origin_preps"),
         destination_preps=words("destination_preps"),
         destination_verbs=words("destination_verbs"),
@@ -123,6 +127,14 @@ def _capitalised(token: Token) -> bool:
         and token.is_alpha
         or (token.text[:1].isupper() and any(c.isalpha() for c in token.text) and "'" in token.text)
     )
+
+
+def _temporal(token: Token, vocab: Vocabulary) -> bool:
+    """A word of a date or number; the tagger's DATE on a plain name ("in Quneitra") is not
+    trusted unless the word is a month, a weekday or the like (`not_places`)."""
+    if token.ent_type_ in {"TIME", "CARDINAL", "ORDINAL"}:
+        return True
+    return token.ent_type_ == "DATE" and (not token.is_alpha or token.lower_ in vocab.not_places)
 
 
 def name_end(doc: Doc, i: int, vocab: Vocabulary) -> int:
@@ -152,12 +164,21 @@ def name_end(doc: Doc, i: int, vocab: Vocabulary) -> int:
             and not (j + 1 < n and _capitalised(doc[j + 1]))
         ):
             break  # "Narok County", "Mitiga Airport": the head word is read by _head
-        if _capitalised(tok) and tok.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
+        if _capitalised(tok) and not _temporal(tok, vocab):
             j += 1
             end = j
             continue
         if tok.lower_ in vocab.particles or (tok.text == "-" and not tok.whitespace_):
             j += 1
+            continue
+        if (
+            tok.lower_ == "of"
+            and end == i + 1
+            and doc[i].lower_ in vocab.of_heads
+            and j + 1 < n
+            and _capitalised(doc[j + 1])
+        ):
+            j += 1  # "Coast of Zwara": one name, read as a part of Zwara (see places)
             continue
         break
     return end
@@ -194,7 +215,11 @@ def find_mentions(doc: Doc, claimed: list[tuple[int, int]]) -> list[Mention]:
         j = i + 1
         direction = None
         approximate = low in vocab.near_words
-        while j < n and doc[j].lower_ in vocab.modifiers and not _capitalised(doc[j]):
+        while (
+            j < n
+            and doc[j].lower_ in vocab.modifiers
+            and (not _capitalised(doc[j]) or doc[j].lower_ == "of")  # "countryside Of Dar'a"
+        ):
             if doc[j].lower_ in vocab.directions:
                 direction = doc[j].lower_
             approximate = approximate or doc[j].lower_ in vocab.near_words
@@ -203,7 +228,10 @@ def find_mentions(doc: Doc, claimed: list[tuple[int, int]]) -> list[Mention]:
         if end == j:
             i += 1
             continue
-        mention = _mention(doc, j, end, vocab, cue=_cue(doc, i, vocab), direction=direction)
+        ner = doc[j].ent_type_ in {"GPE", "LOC", "FAC"}
+        mention = _mention(
+            doc, j, end, vocab, cue=_cue(doc, i, vocab), direction=direction, ner=ner
+        )
         mention.approximate = (
             mention.approximate or approximate or _approximate_before(doc, i, vocab)
         )
@@ -225,6 +253,8 @@ def find_mentions(doc: Doc, claimed: list[tuple[int, int]]) -> list[Mention]:
             last -= 1
         if doc[first:last].text.lower() in vocab.demonyms or _modifier_use(doc, ent.end):
             continue
+        if last - first == 1 and doc[first].pos_ == "ADJ" and doc[first].dep_ == "amod":
+            continue  # "a Western diplomat": an adjective, not the Western Division of Fiji
         mentions.append(_mention(doc, first, last, vocab, ner=True))
         taken.update(range(ent.start, ent.end))
     mentions.sort(key=lambda m: m.start)

@@ -13,10 +13,12 @@ gets a score, the sum of plain, named terms, and the best one wins when it reach
 | kind wanted by the head word ("X province" -> admin1/admin2; "X airport" -> a site) | +4; other kinds -2 |
 | a country's own name | +3 |
 | population prior | +max(0, 0.4 * log10(population) - 1.2): 0 for a village, 1.2 for a city of a million; admin1 counts as 10^5, a country as 10^7 |
-| a listed region or site (our data) | +1 |
+| a listed region, site or locality (our data) | +1 |
 | an imported GeoNames record (the user's full gazetteer) | +0.1 (wins ties with the embedded copy) |
+| used as a place ("in X", "near X") and spelled exactly so in one country only (not against its parent or a firmly supported other country) | +1 |
 
-ACCEPT is 2.5: an exactly spelled village needs some support from the context, a town of 20,000
+ACCEPT is 2.5: an exactly spelled village needs some support from the context (being the only country
+with that spelling, after "in", is enough), a town of 20,000
 does not. So "Tripoli" goes to Libya by population unless the document is about Lebanon; "Homs province"
 goes to the Syrian province even in a Libya story (the head word outweighs the country), and
 "Qasr Bin Ghashir (Tripoli)" must lie in or near the Tripoli that wins.
@@ -30,6 +32,9 @@ from dataclasses import dataclass, field
 from warledger.kb.gazetteer_model import GazPlace, Match
 
 ACCEPT = 2.5
+UNAMBIGUOUS = 1.0
+FOREIGN_TOWN = 100_000
+"""Population a town needs to be taken abroad in a story firmly placed in another country."""
 NEAR_KM = 60.0
 
 
@@ -132,7 +137,7 @@ def score(
         total += 3.0
     population = place.population or _PRIOR_POPULATION.get(place.kind, 0)
     total += max(0.0, 0.4 * math.log10(population + 1) - 1.2)
-    if place.source in {"regions", "sites"}:
+    if place.source in {"regions", "sites", "localities"}:
         total += 1.0
     elif place.source == "geonames":
         total += 0.1
@@ -146,15 +151,33 @@ def best(
     parent: GazPlace | None = None,
     strict_parent: bool = False,
     as_parent: bool = False,
+    located: bool = False,
 ) -> tuple[GazPlace, float] | None:
     """The best-scoring match at or above ACCEPT, with its score.
 
     The document's countries only count against a match when a same-named place exists in one of
-    them: "Misrata" in a Syria story is still Misrata."""
+    them: "Misrata" in a Syria story is still Misrata (but a town under FOREIGN_TOWN is not taken
+    abroad then: "the Jaru gathering" in a Deir-ez-Zor story is not Jaru, Brazil). A name used as a place (`located`: after
+    "in", "near" ...) whose exact spelling exists in one country only gets UNAMBIGUOUS more."""
     if not any(m.place.country in evidence.countries for m in matches):
+        if evidence.strong():
+            # Abroad in a story firmly placed elsewhere: only a city or an admin unit will do.
+            matches = [
+                m
+                for m in matches
+                if m.place.kind not in {"city", "locality"}
+                or (m.place.population or 0) >= FOREIGN_TOWN
+            ]
         evidence = Evidence(admin1s=evidence.admin1s)
+    exact = {m.place.country for m in matches if m.tier == 0}
+    sole = next(iter(exact)) if located and len(exact) == 1 else None
+    if sole and (
+        (parent is not None and not any(contains(parent, m.place) for m in matches))
+        or (evidence.strong() and sole not in evidence.countries)
+    ):
+        sole = None  # the context puts it elsewhere: "Al Falah in Abu Salim (Tripoli)"
     scored = [
-        (s, m.place)
+        (s + (UNAMBIGUOUS if m.tier == 0 and m.place.country == sole else 0.0), m.place)
         for m in matches
         if (s := score(m, evidence, head_kind, parent, strict_parent, as_parent)) is not None
     ]

@@ -9,7 +9,8 @@ distinct place with every mention as evidence:
   site; an unknown village with a parent ("Nadas in rural Ras al Ain") -> kind locality at its
   parent's point.
 - Names claimed by an actor mention ("Moscow said") are skipped unless used after a locative
-  cue ("in Moscow").
+  cue ("in Moscow"); a short abbreviation ("HTS", "JaS") is a place only as a country ("UAE").
+- "Coast of Zwara", "Outskirts of Sirte": looked up whole, else a part of what follows "of".
 
 Roles and precision for events: see `warledger.extract.place_roles`.
 """
@@ -75,7 +76,7 @@ def find_places(ctx: Context) -> list[Place]:
             base.add(actor.country, 0.5)
     evidence = base
     resolved = [_resolve(mn, ms, evidence, None) for mn, ms in zip(mentions, matches, strict=True)]
-    for _ in range(2):
+    for _ in range(3):
         evidence = _evidence(base, resolved)
         # Parents follow their children in the text: resolve from the end so a child sees its
         # parent's choice of this pass. A mention's own previous choice does not vouch for it.
@@ -120,7 +121,15 @@ def _without(evidence: Evidence, r: Resolved) -> Evidence:
     return rest
 
 
+def _acronym(name: str) -> bool:
+    """ "HTS", "JaS", "UP": one short word with capitals inside, as armed groups and offices are
+    abbreviated; such a word names a place only as a country ("UAE", "DRC")."""
+    return " " not in name and len(name) <= 5 and any(c.isupper() for c in name[1:])
+
+
 def _matches(mention: Mention, gazetteer: Gazetteer, db: GeonamesDb | None) -> list[Match]:
+    if _acronym(mention.name):
+        return [m for m in lookup(mention.name, gazetteer, db) if m.place.kind == "country"]
     found = []
     if mention.head_kind == "site" and mention.head:
         found = lookup(f"{mention.name} {mention.head}", gazetteer, db)
@@ -129,6 +138,10 @@ def _matches(mention: Mention, gazetteer: Gazetteer, db: GeonamesDb | None) -> l
     if not found and mention.direction and mention.name.lower().startswith(mention.direction):
         found = lookup(mention.name[len(mention.direction) :].strip(" -"), gazetteer, db)
         mention.stripped = bool(found)
+    head, _, tail = mention.name.partition(" of ")
+    if not found and tail and head.lower() in vocabulary().of_heads:
+        found = lookup(tail, gazetteer, db)
+        mention.of_tail = bool(found)
     return found
 
 
@@ -138,7 +151,13 @@ def _resolve(
     if not matches:
         return Resolved(mention, None)
     chosen = best(
-        matches, evidence, mention.head_kind, parent, mention.strict_parent, mention.is_parent
+        matches,
+        evidence,
+        mention.head_kind,
+        parent,
+        mention.strict_parent,
+        mention.is_parent,
+        located=mention.cue is not None,
     )
     if chosen is None:
         return Resolved(mention, None)
@@ -196,7 +215,9 @@ def _record(
     g = r.place
     if g is None:
         anchor = parent
-        if anchor is None and not (m.ner or m.head_kind):
+        if (anchor is None and not (m.ner or m.head_kind)) or (
+            _acronym(m.name) and not m.head_kind
+        ):
             return None
         kind = (
             "site" if m.head_kind == "site" else "admin2" if m.head_kind == "admin" else "locality"
@@ -218,6 +239,17 @@ def _record(
             id="",
             name=surface,
             kind="locality",
+            country=g.country,
+            admin1=g.admin1,
+            lat=g.lat,
+            lon=g.lon,
+        )
+    if m.of_tail:
+        # "Coast of Zwara": a part of the place, at the place
+        return Place(
+            id="",
+            name=surface,
+            kind="region" if g.kind in {"country", "admin1", "admin2", "region"} else "locality",
             country=g.country,
             admin1=g.admin1,
             lat=g.lat,

@@ -5,8 +5,8 @@ Sources, all offline:
 - `pycountry` countries and ISO 3166-2 subdivisions (admin1; a lower level such as Bangladesh's
   districts becomes admin2), each placed at its seat city when a city of the country shares its
   name (that city also lends the province its English name: "Ḩalab" -> "Aleppo");
-- our own data in `kb/data/places/`: admin1 aliases (admin1.yaml), named regions (regions.yaml)
-  and well-known sites (sites.yaml).
+- our own data in `kb/data/places/`: admin1 aliases (admin1.yaml), named regions (regions.yaml),
+  well-known sites (sites.yaml) and towns or city districts the city list lacks (localities.yaml).
 
 Every name is indexed under two keys of `warledger.kb.translit` (exact `place_key`, lossy
 `fuzzy_key`); `Gazetteer.lookup(name)` returns the matches of the exact key (tier 0) and, when the
@@ -33,11 +33,11 @@ from pathlib import Path
 
 from warledger.kb.gazetteer_build import build_gazetteer, data_files
 from warledger.kb.gazetteer_model import GazPlace, Match
-from warledger.kb.translit import fuzzy_key, place_key
+from warledger.kb.translit import fuzzy_key, loose_key, place_key
 
 __all__ = ["Gazetteer", "GazPlace", "Match", "load_gazetteer", "cache_dir"]
 
-FORMAT = 4
+FORMAT = 5
 """Bump when the pickled layout or the build rules change."""
 
 
@@ -64,11 +64,18 @@ class Gazetteer:
             seen.add(i)
             out.append(Match(self.places[i], 0))
         fkey = fuzzy_key(name)
-        if fuzzy and len(fkey) >= 3:
-            for i in self.fuzzy.get(fkey, ()):
-                if i not in seen:
-                    seen.add(i)
-                    out.append(Match(self.places[i], 1))
+        if not fuzzy or not fkey:
+            return out
+        loose = loose_key(name)
+        for i in self.fuzzy.get(fkey, ()):
+            if i in seen:
+                continue
+            # Only articles, doubled consonants or a final "-ah"'s "h" apart (in a name of five
+            # letters or more): as good as the exact spelling.
+            same = len(loose) >= 5 and loose_key(self.places[i].name) == loose
+            if same or len(fkey) >= 3:
+                seen.add(i)
+                out.append(Match(self.places[i], 0 if same else 1))
         return out
 
     def country(self, iso3: str) -> GazPlace | None:

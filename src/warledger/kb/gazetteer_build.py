@@ -92,6 +92,7 @@ def build_gazetteer() -> Built:
             out.append((place, names))
     out.extend(_listed_places("regions.yaml", "region"))
     out.extend(_listed_places("sites.yaml", "site"))
+    out.extend(_listed_places("localities.yaml", "locality"))
     admin1_by_geonames = {
         ref: (p.admin1_code, p.admin1)
         for ref, p in admin_of_code.items()
@@ -179,9 +180,10 @@ def _country_places(
     import pycountry
 
     out: list[tuple[GazPlace, tuple[str, ...]]] = []
+    aliases = yaml.safe_load((places_dir() / "country_aliases.yaml").read_text(encoding="utf-8"))
     for iso2, info in gn_countries.items():
         iso3 = info["iso3"]
-        names = [info["name"]]
+        names = [info["name"], *(str(a) for a in (aliases or {}).get(iso3, []))]
         pc = pycountry.countries.get(alpha_2=iso2)
         if pc is not None:
             names += [

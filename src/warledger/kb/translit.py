@@ -65,6 +65,7 @@ _DIGRAPHS = (
 _ABU = {"abu": "bu", "abou": "bu", "abo": "bu", "albu": "bu", "bou": "bu"}
 _WEAK = re.compile("[aeiouywh]+")
 _DOUBLED = re.compile(r"(.)\1+")
+_DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1+")
 _NON_LATIN = re.compile("[^\x00-\u024f\u02b0-\u02ff\u2018-\u201f]")
 _FOLD = str.maketrans(
     {
@@ -115,6 +116,18 @@ def fuzzy_key(name: str) -> str:
     # Abu/Abou/Albu ("father of") is romanised both as a word and glued: "Abu Kamal", "Albukamal".
     kept = [_ABU.get(w, w) for w in kept]
     return "".join(_skeleton(w) for w in kept)
+
+
+@lru_cache(maxsize=1_000_000)
+def loose_key(name: str) -> str:
+    """`place_key` without Arabic articles, spaces, doubled consonants or a final "-ah"'s "h":
+    spellings that differ only so ("Ash Shaddadah" / "Shadadah", "Al Qamishli" / "Qamishli", "Misratah" /
+    "Misrata") are the same name, not a transliteration guess."""
+    words = place_key(name).split()
+    kept = [w for w in words if w not in ARTICLES] or words
+    kept = [w[2:] if w.startswith("al") and len(w) > 6 else w for w in kept]
+    joined = _DOUBLED_CONSONANT.sub(r"\1", "".join(kept))
+    return joined[:-1] if joined.endswith("ah") and len(joined) > 4 else joined
 
 
 def is_latin(name: str) -> bool:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections import Counter
 
 from warledger.extract.actors.countries import document_date
+from warledger.extract.actors.vocabulary import country_index
 from warledger.extract.context import Context
 from warledger.kb.acled_names import generic_name
 from warledger.kb.load import load_kb
-from warledger.report import Place
+from warledger.report import Actor, Place
 from warledger.settings import acled_as_of
 
 _COLLECTIVES = ("civilians", "protesters", "rioters", "unidentified_armed_group")
@@ -36,8 +37,24 @@ def places_country(places: list[Place]) -> str | None:
     return ranked[0][0]
 
 
+def _names_country(actor: Actor, iso3: str) -> bool:
+    """Whether one of the actor's mentions names its country ("Syrian refugees", "in Kenya")."""
+    index = country_index()
+    for span in actor.mentions:
+        for word in span.text.replace("-", " ").split():
+            if iso3 in {
+                index.country_of_name(word),
+                index.country_of_demonym(word),
+                index.country_of_metonym(word),
+            }:
+                return True
+    return False
+
+
 def fill_actor_countries(ctx: Context) -> None:
-    """Give country-less collectives and unnamed state forces the places' country."""
+    """Give country-less collectives and unnamed state forces the places' country; a collective
+    whose country was only guessed before the places were known (its mentions name none) takes
+    the places' country too ("gunmen ... in Ara in As-Sweida": Syria, not India's Ara)."""
     iso3 = places_country(ctx.places)
     if iso3 is None:
         return
@@ -46,11 +63,23 @@ def fill_actor_countries(ctx: Context) -> None:
         return
     on = document_date(ctx)
     for actor in ctx.actors:
-        if actor.country is not None or actor.kb_id is not None:
+        if actor.kb_id is not None:
+            continue
+        if actor.country is not None:
+            if (
+                actor.kind in _COLLECTIVES
+                and actor.country != iso3
+                and actor.acled_name is not None
+                and not _names_country(actor, actor.country)
+            ):
+                actor.country = iso3
+                actor.acled_name = generic_name(actor.kind, country)
             continue
         if actor.kind in _COLLECTIVES:
             actor.country = iso3
             actor.acled_name = generic_name(actor.kind, country)
         elif actor.kind in _FORCES and actor.name.lower() in _UNNAMED_FORCES:
             actor.country = iso3
-            actor.acled_name = country.acled_name(_FORCES[actor.kind], on, as_of=acled_as_of() or on)
+            actor.acled_name = country.acled_name(
+                _FORCES[actor.kind], on, as_of=acled_as_of() or on
+            )

@@ -2,7 +2,8 @@
 
 triggers (vocabulary in patterns/events.yaml) -> roles from the parse -> grouping per sentence ->
 typing (patterns/events_typing.yaml) -> records with role ids, numbers, time and attribution ->
-one record per event in the document.
+one record per event in the document -> ACLED's default actors where the text names none
+(patterns/events_defaults.yaml).
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 from warledger.extract.context import Context
 from warledger.extract.events.assemble import build_candidates
 from warledger.extract.events.candidate import is_toll_only
+from warledger.extract.events.defaults import apply_armed_forces, apply_default_agent
 from warledger.extract.events.fillers import MentionIndex
 from warledger.extract.events.merge import absorb, headline_end, merge_events, merge_unrest
 from warledger.extract.events.records import to_event
-from warledger.report import Event
+from warledger.report import Event, Span
 
 
 def find_events(ctx: Context) -> list[Event]:
@@ -21,10 +23,13 @@ def find_events(ctx: Context) -> list[Event]:
     places = MentionIndex.of(ctx.places)
     events: list[Event] = []
     paragraphs: dict[str, int] = {}
+    triggers: dict[str, Span] = {}
     previous_violent: tuple[Event, int] | None = None
     for n, candidate in enumerate(build_candidates(ctx)):
         event = to_event(ctx, candidate, actors, places)
         event.id = f"candidate{n}"
+        head = candidate.head
+        triggers[event.id] = ctx.span(head.idx, head.idx + len(head))
         paragraph = ctx.text.rfind("\n\n", 0, candidate.sentence.start_char)
         paragraphs[event.id] = paragraph
         if is_toll_only(candidate) and previous_violent and previous_violent[1] == paragraph:
@@ -40,6 +45,8 @@ def find_events(ctx: Context) -> list[Event]:
     events = merge_unrest(events, paragraphs)
     events = merge_events(events, headline_end(ctx.text))
     for event in events:
+        apply_armed_forces(ctx, event)
+        apply_default_agent(ctx, event, triggers.get(event.id, event.evidence[0]))
         event.id = ctx.new_id("e")
     return events
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 
 def token_keys(token: Token) -> tuple[str, ...]:
@@ -35,7 +35,7 @@ class Lexicon:
     def __bool__(self) -> bool:
         return bool(self.phrases)
 
-    def match_at(self, tokens: Sequence[Token], i: int) -> int:
+    def match_at(self, tokens: Sequence[Token] | Doc, i: int) -> int:
         """The length in tokens of the longest phrase starting at tokens[i], 0 when none does."""
         for key in token_keys(tokens[i]):
             for words in self._by_first.get(key, ()):

@@ -91,7 +91,9 @@ def merge_unrest(events: list[Event], paragraph_of: dict[str, int]) -> list[Even
             first[paragraph] = event
             out.append(event)
             continue
-        worse = min((target, event), key=lambda e: UNREST_SEVERITY.index(e.acled["sub_event_type"]))
+        worse = min(
+            (target, event), key=lambda e: UNREST_SEVERITY.index((e.acled or {})["sub_event_type"])
+        )
         absorb(target, event)
-        target.type, target.acled, target.plover = worse.type, dict(worse.acled), worse.plover
+        target.type, target.acled, target.plover = worse.type, dict(worse.acled or {}), worse.plover
     return out

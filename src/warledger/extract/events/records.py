@@ -10,6 +10,7 @@ from warledger.extract.attribution import attribution_for
 from warledger.extract.context import Context
 from warledger.extract.events.candidate import Candidate
 from warledger.extract.events.fillers import MentionIndex, _phrase, resolve
+from warledger.extract.events.roles import umbrellas
 from warledger.extract.events.vocabulary import vocabulary
 from warledger.extract.quantities import (
     casualties_for,
@@ -80,6 +81,28 @@ def _actor_ids(tokens: list[Token], actors: MentionIndex) -> list[str]:
     return out
 
 
+def _umbrella_agents(c: Candidate, actors: MentionIndex) -> list[str]:
+    """Actors named as the operation or coalition the agents act under, which ACLED codes as the
+    actor ("Turkish forces and rebels under OPS shelled ..."). Only a name mentioned right at the
+    phrase's head counts ("under Turkish control" names no umbrella)."""
+    out: list[str] = []
+    for token in [*c.roles.agent, c.head]:
+        for umbrella in umbrellas(token):
+            actor_id = actors.at(umbrella.idx, umbrella.idx + len(umbrella))
+            if actor_id and actor_id not in out:
+                out.append(actor_id)
+    return out
+
+
+def _is_place(ctx: Context, actor_id: str, places: MentionIndex) -> bool:
+    """An "actor" every mention of which is a place the places stage found ("shelled Tal Tamr"):
+    a target location, not a participant."""
+    actor = next((a for a in ctx.actors if a.id == actor_id), None)
+    if actor is None or actor.kb_id or not actor.mentions or actor.acled_name:
+        return False
+    return all(places.at(m.start, m.end) for m in actor.mentions)
+
+
 def _confidence(c: Candidate, event: Event) -> float:
     score = 0.5
     if c.type in SPECIFIC or c.sub_event_type:
@@ -97,7 +120,11 @@ def to_event(ctx: Context, c: Candidate, actors: MentionIndex, places: MentionIn
     acled, plover = crosswalk(c.type, c.sub_event_type)
     evidence = sentence_span(ctx, c)
     roles = {role: _actor_ids(getattr(c.roles, role), actors) for role in ACTOR_ROLES}
-    roles["patient"] = [a for a in roles["patient"] if a not in roles["agent"]]
+    umbrella = _umbrella_agents(c, actors)
+    roles["agent"] = umbrella + [a for a in roles["agent"] if a not in umbrella]
+    roles["patient"] = [
+        a for a in roles["patient"] if a not in roles["agent"] and not _is_place(ctx, a, places)
+    ]
     roles["partner"] = [a for a in roles["partner"] if a not in roles["agent"] + roles["patient"]]
     origin = _place_ids(c.roles.origin, places)
     destination = [p for p in _place_ids(c.roles.destination, places) if p not in origin]
@@ -107,7 +134,7 @@ def to_event(ctx: Context, c: Candidate, actors: MentionIndex, places: MentionIn
     head = c.head
     trigger = (head.idx, head.idx + len(head))
     fatalities, injured = casualties_for(ctx, *trigger)
-    attribution = attribution_for(ctx, evidence.start, evidence.end)
+    attribution = attribution_for(ctx, *trigger)
     if c.speculative and attribution.certainty in {"asserted", "reported"}:
         attribution = dataclasses.replace(attribution, certainty="speculative")
     event = Event(
@@ -125,7 +152,10 @@ def to_event(ctx: Context, c: Candidate, actors: MentionIndex, places: MentionIn
         injured=injured,
         negated=c.negated,
         attribution=attribution,
-        **roles,
+        agent=roles["agent"],
+        patient=roles["patient"],
+        partner=roles["partner"],
+        beneficiary=roles["beneficiary"],
     )
     if c.type in FORCE_GENERATION:
         event.money = money_for(ctx, *trigger)

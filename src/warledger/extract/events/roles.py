@@ -80,6 +80,8 @@ LIGHT_VERBS = {
     "witness",
     "see",
 }
+# "X repelled an attack by Y": Y attacked X.
+DEFENSIVE_VERBS = {"repel", "repulse", "thwart", "foil", "fend", "resist", "counter", "withstand"}
 TARGETED = {"VIOLENCE", "ATTACK", "CLASH", "SHELLING", "AIR_STRIKE", "EXPLOSIVE"}
 SYMMETRIC = {"CLASH", "AGREEMENT", "MEETING", "DIPLOMACY"}
 RELATIVE_PRONOUNS = {"WDT", "WP", "WP$"}
@@ -122,6 +124,58 @@ def _pobjs(prep: Token) -> list[Token]:
         if child.dep_ == "prep":
             objs.extend(_pobjs(child))
     return objs
+
+
+def _modifier_agents(noun: Token) -> list[Token]:
+    """Who a noun's modifiers say did it: "Israeli airstrikes", "the regime's shelling"."""
+    return [
+        child
+        for child in noun.children
+        if child.dep_ == "poss"
+        and child.tag_ not in {"PRP$"}
+        or child.dep_ in {"amod", "compound"}
+        and child.ent_type_ in {"NORP", "GPE", "ORG"}
+    ]
+
+
+def _participle_agents(noun: Token) -> list[Token]:
+    """Who a participle describing a noun names with "by": "shells fired by LNA forces", "a
+    landmine planted by an unknown armed group", "an attack carried out by IS"."""
+    out: list[Token] = []
+    for child in noun.children:
+        if child.dep_ not in {"acl", "relcl"} or child.tag_ != "VBN":
+            continue
+        for grandchild in child.children:
+            if grandchild.dep_ == "agent":
+                out.extend(_pobjs(grandchild))
+    return out
+
+
+UMBRELLA_PREPOSITIONS = {"under", "within"}
+
+
+def umbrellas(token: Token, depth: int = 0) -> list[Token]:
+    """The operation or coalition a force acts under: "rebels under OPS", "factions, operating
+    under OPS, ...", "JWS, which operates under OPS", "forces, as part of Operation Peace Spring"
+    (the heads of the phrases, for the caller to resolve)."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB" and depth == 0:
+            out.extend(umbrellas(child, depth + 1))
+        if child.dep_ != "prep":
+            continue
+        objs = [o for o in child.children if o.dep_ == "pobj"]
+        if child.lower_ in UMBRELLA_PREPOSITIONS:
+            following = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
+            if not objs and following is not None and following.pos_ == "PROPN":
+                objs = [following]  # a stranded preposition: "rebels under OPS looted"
+            out.extend(objs)
+        elif child.lower_ == "as":
+            for part in (o for o in objs if o.lemma_.lower() == "part"):
+                for of in part.children:
+                    if of.dep_ == "prep" and of.lower_ == "of":
+                        out.extend(o for o in of.children if o.dep_ == "pobj")
+    return out
 
 
 def _prep_roles(head: Token, roles: Roles, event_type: str, *, nominal: bool) -> None:
@@ -211,6 +265,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
 def verbal_roles(verb: Token, event_type: str) -> Roles:
     roles = Roles()
     subjects, passive = _subjects_of(verb)
+    if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        passive = True  # "..., killed by unknown gunmen": whoever the clause is about was killed
     subjects = [
         verb.head if s.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects
     ]
@@ -225,6 +281,10 @@ def verbal_roles(verb: Token, event_type: str) -> Roles:
     else:
         for subject in subjects:
             roles.add("agent", subject)
+            # "a landmine planted by X exploded": who placed the weapon did it (a subject that
+            # is itself an actor stays first: "fighters sent by Turkey attacked").
+            for agent in _participle_agents(subject):
+                roles.add("agent", agent)
     for child in verb.children:
         if child.dep_ in OBJECTS:
             if child.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -253,14 +313,10 @@ def verbal_roles(verb: Token, event_type: str) -> Roles:
 
 def nominal_roles(noun: Token, event_type: str) -> Roles:
     roles = Roles()
-    for child in noun.children:
-        if (
-            child.dep_ == "poss"
-            and child.tag_ not in {"PRP$"}
-            or child.dep_ in {"amod", "compound"}
-            and child.ent_type_ in {"NORP", "GPE", "ORG"}
-        ):
-            roles.add("agent", child)
+    for child in _modifier_agents(noun):
+        roles.add("agent", child)
+    for agent in _participle_agents(noun):
+        roles.add("agent", agent)
     _prep_roles(noun, roles, event_type, nominal=True)
     governor = noun.head
     if noun.dep_ in OBJECTS and governor.lemma_.lower() in LIGHT_VERBS:
@@ -281,11 +337,39 @@ def nominal_roles(noun: Token, event_type: str) -> Roles:
     return roles
 
 
+def _defended(verb: Token, roles: Roles) -> None:
+    """ "GNA forces repelled an attack by LNA forces": the attacker is the agent, the defender
+    the target."""
+    if verb.lemma_.lower() not in DEFENSIVE_VERBS:
+        return
+    attackers = [
+        obj
+        for child in verb.children
+        if child.dep_ in OBJECTS
+        for prep in child.children
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ == "by"
+        for obj in _pobjs(prep)
+    ]
+    if not attackers:
+        return
+    defenders = list(roles.agent)
+    roles.agent = []
+    roles.patient = []
+    for attacker in attackers:
+        roles.add("agent", attacker)
+    for defender in defenders:
+        roles.add("patient", defender, expand=False)
+
+
 def roles_for(token: Token, event_type: str, last: Token | None = None) -> Roles:
-    """Roles around a trigger's head; `last` is a phrase's last verb ("shot and killed X")."""
+    """Roles around a trigger's head; `last` is a phrase's last verb ("shot and killed X").
+    A head that is a compound modifier ("air" in "air strikes") stands for its phrase's head."""
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
     if token.pos_ in {"NOUN", "PROPN"}:
         return nominal_roles(token, event_type)
     roles = verbal_roles(token, event_type)
+    _defended(token, roles)
     if last is not None and last.i != token.i and last.pos_ == "VERB":
         roles.absorb(verbal_roles(last, event_type))
     return roles

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from warledger.extract.events.lexicon import token_keys
+from warledger.extract.events.senses import in_set_phrase, is_complaint, names_month, off_domain
 from warledger.extract.events.vocabulary import TriggerWord, vocabulary
 
 VERBAL = {"VERB", "AUX"}
@@ -54,8 +56,32 @@ def _fits(entry: TriggerWord, doc: Doc, i: int) -> bool:
     return doc[i].pos_ in VERBAL or doc[i].pos_ in NOMINAL
 
 
+def _in_sense(trigger: Trigger, doc: Doc, fitting: list[TriggerWord]) -> Trigger | None:
+    """The trigger with only the types its sense allows here ("strike" among share prices is a
+    labour strike, "clash" among rugby words none): None when no type is left."""
+    tokens = list(doc[trigger.head].sent)
+    if names_month(doc, trigger.start, trigger.end) or in_set_phrase(
+        tokens, trigger.start, trigger.end
+    ):
+        return None
+    kept = [
+        t
+        for t in (trigger.type, *trigger.alternatives)
+        if off_domain(tokens, trigger.start, trigger.end, t) is None
+        and not is_complaint(doc, trigger.head, t)
+    ]
+    if not kept:
+        return None
+    if kept[0] == trigger.type:
+        return dataclasses.replace(trigger, alternatives=tuple(kept[1:]))
+    size = trigger.end - trigger.start
+    guard = next((e.guard for e in fitting if e.type == kept[0] and len(e.words) == size), None)
+    return Trigger(trigger.start, trigger.end, trigger.head, kept[0], trigger.pos, guard, ())
+
+
 def find_triggers(doc: Doc) -> list[Trigger]:
-    """Every trigger phrase, longest match first, left to right, without overlaps."""
+    """Every trigger phrase, longest match first, left to right, without overlaps, in the sense
+    its sentence allows (patterns/events_senses.yaml)."""
     index = vocabulary().triggers
     found: list[Trigger] = []
     i = 0
@@ -82,6 +108,10 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         )
         end = i + longest
         head = i if best.pos != "noun" else end - 1
-        found.append(Trigger(i, end, head, best.type, best.pos, best.guard, others))
+        trigger = _in_sense(
+            Trigger(i, end, head, best.type, best.pos, best.guard, others), doc, fitting
+        )
+        if trigger is not None:
+            found.append(trigger)
         i = end
     return found
