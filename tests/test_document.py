@@ -38,3 +38,13 @@ def test_make_keeps_metadata_and_drops_empty_strings():
         date(2020, 5, 10),
         "a.txt",
     )
+
+
+def test_public_extract_survives_importing_the_stage_modules():
+    import warledger
+    import warledger.extract.pipeline  # noqa: F401
+
+    assert callable(warledger.extract)
+    first = warledger.extract("Rebels shelled the town.", published="2020-05-10")
+    second = warledger.extract("Rebels shelled the town.", published="2020-05-10")
+    assert first.document.id == second.document.id

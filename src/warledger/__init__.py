@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
+# Import the stage package before defining `extract`: importing a submodule binds the package
+# as an attribute of its parent, and it must not replace the `extract` function defined below.
+import warledger.extract as _stages  # noqa: F401  (light: the package's __init__ holds no code)
 from warledger.document import Document
 from warledger.report import Report
 

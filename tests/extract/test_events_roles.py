@@ -179,3 +179,10 @@ def test_participle_clause_with_by_is_passive(nlp):
     )
     assert roles["agent"] == ["gunmen"]
     assert roles["patient"] == ["body"]
+
+
+def test_between_coordinated_modifiers_of_one_head_names_both_sides(extract_text):
+    report = extract_text("Clashes took place between SDF and Turkish forces near the border.")
+    clash = next(e for e in report.events if e.type == "CLASH")
+    names = [report.actor(i).acled_name for i in clash.agent + clash.partner]
+    assert names == ["QSD: Syrian Democratic Forces", "Military Forces of Turkey (2016-)"]

@@ -311,3 +311,12 @@ def test_name_tagged_as_a_date_after_in_is_still_a_place(places_of) -> None:
 def test_month_after_a_place_is_not_part_of_its_name(places_of) -> None:
     _, places = places_of("Fighting resumed in Sirte May 5 and in Tripoli on Monday.")
     assert [p.name for p in places] == ["Sirte", "Tripoli"]
+
+
+def test_unknown_name_lies_at_the_nearest_known_ancestor(places_of) -> None:
+    _, places = places_of(
+        "Protesters clashed with police in Qwertyville, Zorbatown district (Nakuru), on Monday."
+    )
+    village, nakuru = _by_name(places)["Qwertyville"], _by_name(places)["Nakuru"]
+    assert (village.kind, village.country) == ("locality", "KEN")
+    assert (village.lat, village.lon) == (nakuru.lat, nakuru.lon)

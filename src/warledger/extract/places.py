@@ -214,7 +214,7 @@ def _record(
     parent = resolved[m.parent].place if m.parent is not None else None
     g = r.place
     if g is None:
-        anchor = parent
+        anchor = _resolved_ancestor(r, resolved)
         if (anchor is None and not (m.ner or m.head_kind)) or (
             _acronym(m.name) and not m.head_kind
         ):
@@ -275,6 +275,19 @@ def _record(
         lon=g.lon,
         geonames_id=g.geonames_id,
     )
+
+
+def _resolved_ancestor(r: Resolved, resolved: list[Resolved]) -> GazPlace | None:
+    """The nearest resolved place up the parent chain: "Fatullah town, Narayanganj Sadar upazila
+    (Dhaka)" -> Dhaka when the upazila is unknown."""
+    seen: set[int] = set()
+    k = r.mention.parent
+    while k is not None and k not in seen:
+        seen.add(k)
+        if resolved[k].place is not None:
+            return resolved[k].place
+        k = resolved[k].mention.parent
+    return None
 
 
 def _region(surface: str, g: GazPlace, direction: str, gazetteer: Gazetteer) -> Place:

@@ -118,6 +118,20 @@ def coordinated(token: Token) -> list[Token]:
     return out
 
 
+def sides(token: Token) -> list[Token]:
+    """The parties of "between A and B": the conjuncts, or coordinated modifiers sharing one
+    head ("between QSD and Turkish forces" names two sides, QSD and Turkish forces)."""
+    members = coordinated(token)
+    if len(members) > 1:
+        return members
+    for child in token.children:
+        if child.dep_ in {"amod", "compound", "nmod"} and any(
+            c.dep_ == "conj" for c in child.children
+        ):
+            return coordinated(child)
+    return members
+
+
 def _pobjs(prep: Token) -> list[Token]:
     objs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
     for child in prep.children:  # "on the side of X", "on behalf of X"
@@ -191,7 +205,7 @@ def _prep_roles(head: Token, roles: Roles, event_type: str, *, nominal: bool) ->
             [child] if child.dep_ == "dative" and child.pos_ != "ADP" else []
         )
         if word == "between":
-            members = [m for o in objs for m in coordinated(o)]
+            members = [m for o in objs for m in sides(o)]
             if members:
                 roles.add("agent", members[0], expand=False)
                 for other in members[1:]:
