@@ -19,9 +19,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from warledger.document import Document
-from warledger.extract.context import Context
-from warledger.extract.quantities import casualties_for, find_quantities
-from warledger.extract.when import find_times, when_for
+from warledger.extractors.context import Context
+from warledger.extractors.quantities import casualties_for, find_quantities
+from warledger.extractors.when import find_times, when_for
 from warledger.nlp import load_nlp
 from warledger.settings import Settings
 

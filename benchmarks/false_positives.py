@@ -18,8 +18,8 @@ import sys
 from collections import Counter
 
 from warledger.document import Document
-from warledger.extract.events.triggers import find_triggers
-from warledger.extract.pipeline import extract_documents
+from warledger.extractors.events.triggers import find_triggers
+from warledger.extractors.pipeline import extract_documents
 from warledger.nlp import load_nlp
 from warledger.settings import eval_data_dir
 

@@ -42,7 +42,8 @@ def test_make_keeps_metadata_and_drops_empty_strings():
 
 def test_public_extract_survives_importing_the_stage_modules():
     import warledger
-    import warledger.extract.pipeline  # noqa: F401
+    import warledger.extractors.pipeline  # noqa: F401
+    from warledger.extractors import pipeline  # noqa: F401
 
     assert callable(warledger.extract)
     first = warledger.extract("Rebels shelled the town.", published="2020-05-10")

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 
-# Import the stage package before defining `extract`: importing a submodule binds the package
-# as an attribute of its parent, and it must not replace the `extract` function defined below.
-import warledger.extract as _stages  # noqa: F401  (light: the package's __init__ holds no code)
 from warledger.document import Document
 from warledger.report import Report
 
@@ -29,7 +26,7 @@ def extract(
     title: str | None = None,
 ) -> Report:
     """The report (SCHEMA.md) for one article's text."""
-    from warledger.extract.pipeline import extract_document
+    from warledger.extractors.pipeline import extract_document
 
     document = Document.make(text, url=url, title=title, outlet=outlet, published=published)
     return extract_document(document)

@@ -8,7 +8,7 @@ from warledger.evaluate.plover import GOLD_TO_OURS, gold_records, score
 
 
 def test_gold_types_map_onto_our_plover_types():
-    from warledger.extract.events.vocabulary import vocabulary
+    from warledger.extractors.events.vocabulary import vocabulary
 
     ours = {entry.plover for entry in vocabulary().crosswalk.values() if entry.plover}
     assert set(GOLD_TO_OURS.values()) <= ours

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import warledger.extract.pipeline as pipeline
+import warledger.extractors.pipeline as pipeline
 from warledger.document import Document
 from warledger.ingest.checks import InputFailure
 from warledger.ingest.into_store import ingest_into, resolve_stale, retry_paths

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warledger.document import Document
-from warledger.extract.actors import find_actors
-from warledger.extract.context import Context
+from warledger.extractors.actors import find_actors
+from warledger.extractors.context import Context
 from warledger.settings import eval_data_dir
 
 DEFAULT = Path("acled") / "dev_libya_syria_2020.csv"

@@ -17,8 +17,8 @@ from collections import Counter
 from pathlib import Path
 
 from warledger.document import Document
-from warledger.extract.attribution import attribution_for, find_attribution
-from warledger.extract.context import Context
+from warledger.extractors.attribution import attribution_for, find_attribution
+from warledger.extractors.context import Context
 from warledger.nlp import load_nlp
 from warledger.settings import eval_data_dir
 

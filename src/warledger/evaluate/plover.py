@@ -104,7 +104,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from warledger.document import Document
-    from warledger.extract.pipeline import extract_documents
+    from warledger.extractors.pipeline import extract_documents
 
     path = args.path or Settings.load().eval_data / GOLD_FILE
     if not path.is_file():

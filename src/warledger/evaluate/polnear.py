@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warledger.document import Document
-from warledger.extract.attribution import find_attribution
-from warledger.extract.context import Context
+from warledger.extractors.attribution import find_attribution
+from warledger.extractors.context import Context
 from warledger.nlp import load_nlp
 from warledger.settings import eval_data_dir
 

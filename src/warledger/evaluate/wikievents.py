@@ -117,10 +117,10 @@ def predicted_triggers(tokens: list[str], nlp: Any) -> list[PredictedTrigger]:
     from bisect import bisect_right
 
     from warledger.document import Document
-    from warledger.extract.context import Context
-    from warledger.extract.events.assemble import build_candidates
-    from warledger.extract.events.roles import ROLE_NAMES
-    from warledger.extract.pipeline import analyse
+    from warledger.extractors.context import Context
+    from warledger.extractors.events.assemble import build_candidates
+    from warledger.extractors.events.roles import ROLE_NAMES
+    from warledger.extractors.pipeline import analyse
 
     text, starts = _layout(tokens)
     document = Document.make(text)
@@ -172,7 +172,9 @@ def score_document(
         if not overlapping:
             continue
         result.identification.correct += 1
-        match = next(((e, t) for e, t in overlapping if p.type in (t or ()) and e["id"] not in used), None)
+        match = next(
+            ((e, t) for e, t in overlapping if p.type in (t or ()) and e["id"] not in used), None
+        )
         if match is None:
             continue
         event, _ = match

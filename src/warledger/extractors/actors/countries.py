@@ -1,0 +1,132 @@
+"""A light guess of the document's countries and date, made before the places and time stages.
+
+The actor stage needs both: "regime forces" in a note about Dar'a are the Military Forces of Syria,
+and ACLED's name for them depends on the date ("(2000-)" in 2020). The guess counts country names,
+demonyms, knowledge-base actors and gazetteer places among the named entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from spacy.tokens import Doc
+
+from warledger.extractors.actors.mentions import in_place_position
+from warledger.extractors.actors.vocabulary import country_index, vocabulary
+from warledger.extractors.context import Context
+from warledger.kb.load import load_kb
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+_DATE = re.compile(
+    r"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December),? (\d{4})\b"
+    r"|\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}),? (\d{4})\b"
+)
+
+
+def country_votes(doc: Doc) -> Counter[str]:
+    """ISO3 -> weight: country names 3, KB actors 2, demonyms, metonyms and gazetteer places 1."""
+    index = country_index()
+    vocab = vocabulary()
+    kb = load_kb()
+    votes: Counter[str] = Counter()
+    for ent in doc.ents:
+        text = ent.text
+        if ent.label_ in _PLACE_LABELS:
+            iso3 = index.country_of_name(text)
+            if iso3:
+                votes[iso3] += 3
+                continue
+            iso3 = index.country_of_metonym(text)
+            if iso3:
+                votes[iso3] += 1
+            else:
+                _vote_place(votes, text)
+        elif ent.label_ == "NORP":
+            iso3 = index.country_of_demonym(text)
+            if iso3:
+                votes[iso3] += 1
+        else:
+            found = kb.lookup(text)
+            for actor in found[:1]:
+                if actor.country:
+                    votes[actor.country] += 1
+            if not found and in_place_position(ent, vocab):
+                _vote_place(votes, text)
+    if not votes:  # no country named: any known place among the names ("Homa Bay", "Likoni")
+        for ent in doc.ents:
+            if ent.label_ not in _NUMERIC_LABELS and not kb.lookup(ent.text):
+                _vote_place(votes, ent.text, minimum=5_000)
+    return votes
+
+
+def _vote_place(votes: Counter[str], name: str, minimum: int = 0) -> None:
+    """A gazetteer place votes for its country: 2 for a province or a city of 100,000, else 1
+    (cities under `minimum` people do not vote)."""
+    from warledger.kb.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    matches = [m.place for m in gazetteer.lookup(name, fuzzy=False) if m.place.country]
+    words = name.split()
+    if not matches and len(words) > 1 and words[-1].lower() in vocabulary().place_nouns:
+        matches = [
+            m.place for m in gazetteer.lookup(" ".join(words[:-1]), fuzzy=False) if m.place.country
+        ]
+    if not matches:
+        return
+    divisions = [p for p in matches if p.kind in {"country", "admin1"}]
+    if divisions:
+        votes[str(divisions[0].country)] += 2
+        return
+    place = max(matches, key=lambda p: p.population)
+    if place.population < minimum:
+        return
+    votes[str(place.country)] += 2 if place.population >= 100_000 else 1
+
+
+def document_countries(ctx: Context) -> list[str]:
+    """The document's countries, most mentioned first (ISO3)."""
+    return [iso3 for iso3, _ in country_votes(ctx.doc).most_common()]
+
+
+def dominant_country(ctx: Context) -> str | None:
+    countries = document_countries(ctx)
+    return countries[0] if countries else None
+
+
+def document_date(ctx: Context) -> date | None:
+    """The publication date, else the first full date written in the text, else None."""
+    if ctx.document.published:
+        return ctx.document.published
+    match = _DATE.search(ctx.text)
+    if match:
+        day, month, year = (
+            (match[1], match[2], match[3]) if match[1] else (match[5], match[4], match[6])
+        )
+        try:
+            return date(int(year), _MONTHS[month.lower()], int(day))
+        except ValueError:
+            return None
+    return None

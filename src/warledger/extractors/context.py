@@ -1,0 +1,53 @@
+"""What the extraction stages share: the document, its parse, and the records found so far.
+
+The orchestrator (`warledger.extractors.pipeline`) runs the stages in order and stores each stage's
+result here; a stage reads what earlier stages found and returns its own records.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from warledger.document import Document
+from warledger.report import Actor, Event, Place, Relation, Source, Span, Statement
+
+
+@dataclass
+class Context:
+    document: Document
+    doc: Doc
+    warnings: list[str] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    times: list[Any] = field(default_factory=list)
+    """TimeMention records from `extract.when` (span + normalised When)."""
+    quantities: list[Any] = field(default_factory=list)
+    """Quantity, money and duration mentions from `extract.quantities`."""
+    sources: list[Source] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    _counters: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def new_id(self, prefix: str) -> str:
+        """Document-local ids: a1, a2 ... for actors, p1 for places, e1 for events, and so on."""
+        self._counters[prefix] += 1
+        return f"{prefix}{self._counters[prefix]}"
+
+    def span(self, start: int, end: int) -> Span:
+        return Span.of(self.document.text, start, end)
+
+    def span_of(self, item: SpacySpan | Any) -> Span:
+        """A report Span for a spaCy Span or Token."""
+        if isinstance(item, SpacySpan):
+            return self.span(item.start_char, item.end_char)
+        return self.span(item.idx, item.idx + len(item.text))

@@ -1,0 +1,293 @@
+"""From triggers to candidates: roles, guards, grouping per sentence and the ACLED family label."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from warledger.extractors.context import Context
+from warledger.extractors.events.candidate import UNREST_TYPES, VIOLENCE_TYPES, Candidate
+from warledger.extractors.events.classify import classify, classify_unrest
+from warledger.extractors.events.fillers import MentionIndex, participant_class, resolve
+from warledger.extractors.events.lexicon import token_keys
+from warledger.extractors.events.modality import is_negated, is_speculative
+from warledger.extractors.events.roles import LIGHT_VERBS, OBJECTS, ROLE_NAMES, Roles, roles_for
+from warledger.extractors.events.triggers import Trigger, find_triggers
+from warledger.extractors.events.vocabulary import vocabulary
+
+PREFIX = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,45}):\s")
+ABSORBED_BY_UNREST = VIOLENCE_TYPES | {"ARREST", "LOOTING", "ABDUCTION"}
+PRONOUNS = {"they", "them", "he", "him", "she", "her", "it", "who", "which", "those", "these"}
+
+
+def _classes(
+    roles: Roles, ctx: Context, actors: MentionIndex, kinds: dict[int, str]
+) -> dict[int, str]:
+    classes: dict[int, str] = {}
+    by_id = {a.id: a.kind for a in ctx.actors}
+    for role in ("agent", "patient", "partner", "beneficiary"):
+        for token in getattr(roles, role):
+            actor_id = resolve(token, actors)
+            if actor_id and actor_id in by_id:
+                kinds[token.i] = by_id[actor_id]
+            found = participant_class(token, ctx, actor_id)
+            if found:
+                classes[token.i] = found
+    return classes
+
+
+def _guard_ok(
+    trigger: Trigger, sentence: SpacySpan, classes: dict[int, str], kinds: dict[int, str]
+) -> bool:
+    if trigger.guard is None:
+        return True
+    vocab = vocabulary()
+    if trigger.guard == "conflict_words" and {"armed", "civilian"} & set(classes.values()):
+        return True
+    if trigger.guard == "force_words" and "armed" in classes.values():
+        return True
+    if trigger.guard == "protest_words" and "unarmed_group" in classes.values():
+        return True
+    doc = sentence.doc
+    outside = [
+        t for t in sentence if not (trigger.start <= t.i < trigger.end) and t.ent_type_ != "DATE"
+    ]
+    if doc[trigger.head].ent_type_ in {"DATE", "PERSON", "ORG", "WORK_OF_ART", "EVENT"}:
+        return False
+    return vocab.lexicons[trigger.guard].any_in(outside)
+
+
+def _retype_light_verbs(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
+    """A verb trigger whose object is a noun trigger takes the noun's type ("brought
+    reinforcements"); a noun that is the object of a violent verb is its target, not an event
+    ("ambushed a patrol", "attacked a convoy")."""
+    by_head = {t.head: t for t in triggers}
+    targets: set[int] = set()
+    out = []
+    for trigger in triggers:
+        for child in doc[trigger.head].children:
+            noun = by_head.get(child.i)
+            if (
+                child.dep_ not in OBJECTS
+                or noun is None
+                or noun.pos != "noun"
+                or noun.type == trigger.type
+            ):
+                continue
+            light = doc[trigger.head].lemma_.lower() in LIGHT_VERBS or trigger.type == "DEPLOY"
+            if light and not (trigger.type in VIOLENCE_TYPES and noun.type in VIOLENCE_TYPES):
+                trigger = Trigger(
+                    trigger.start, trigger.end, trigger.head, noun.type, trigger.pos, None, ()
+                )
+            elif not (trigger.type in VIOLENCE_TYPES and noun.type in VIOLENCE_TYPES):
+                targets.add(noun.head)
+            break
+        out.append(trigger)
+    return [t for t in out if t.head not in targets]
+
+
+def _is_purpose(token: Token, heads: dict[int, str]) -> bool:
+    """An infinitive of purpose under a force-generation trigger ("sent ... to fight")."""
+    if token.dep_ not in {"advcl", "xcomp", "acl"}:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    return heads.get(token.head.i) in {"DEPLOY", "RECRUIT", "TRAIN", "PAY", "FORCE_MOVEMENT"}
+
+
+def _disambiguate(trigger: Trigger, sentence: SpacySpan) -> Trigger:
+    """Words that name two types ("strike": air strike or labour strike) are settled by context."""
+    if not trigger.alternatives:
+        return trigger
+    labour = vocabulary().lexicons["labour_words"].any_in(list(sentence))
+    choice = trigger.type
+    if "PROTEST" in trigger.alternatives and labour:
+        choice = "PROTEST"
+    elif trigger.type == "PROTEST" and not labour:
+        choice = next(iter(trigger.alternatives))
+    if choice == trigger.type:
+        return trigger
+    doc = sentence.doc
+    entries = [
+        e for key in token_keys(doc[trigger.start]) for e in vocabulary().triggers.get(key, ())
+    ]
+    guard = next(
+        (
+            e.guard
+            for e in entries
+            if e.type == choice and len(e.words) == trigger.end - trigger.start
+        ),
+        None,
+    )
+    return Trigger(trigger.start, trigger.end, trigger.head, choice, trigger.pos, guard, ())
+
+
+def _group(
+    items: list[tuple[Trigger, Roles, dict[int, str]]], sentence: SpacySpan
+) -> list[Candidate]:
+    has_unrest = any(t.type in UNREST_TYPES for t, _, _ in items)
+    has_violence = any(t.type in VIOLENCE_TYPES for t, _, _ in items)
+    groups: dict[str, Candidate] = {}
+    for trigger, roles, classes in items:
+        key = trigger.type
+        if trigger.type in VIOLENCE_TYPES or (trigger.type == "LOOTING" and has_violence):
+            key = "VIOLENCE"
+        if has_unrest and (trigger.type in UNREST_TYPES or trigger.type in ABSORBED_BY_UNREST):
+            key = "UNREST"
+        candidate = groups.get(key)
+        if candidate is None:
+            groups[key] = Candidate(
+                type=trigger.type,
+                triggers=[trigger],
+                sentence=sentence,
+                roles=roles,
+                classes=classes,
+            )
+        else:
+            candidate.triggers.append(trigger)
+            candidate.roles.absorb(roles)
+            candidate.classes.update(classes)
+            if trigger.type in UNREST_TYPES and candidate.type not in UNREST_TYPES:
+                candidate.type = trigger.type
+    return list(groups.values())
+
+
+def _paragraph_after(sentence: SpacySpan, limit: int = 3) -> list[Token]:
+    """Tokens of the following sentences in the same paragraph (for protest outcomes)."""
+    doc = sentence.doc
+    out: list[Token] = []
+    i = sentence.end
+    while i < len(doc) and limit > 0:
+        token = doc[i]
+        if token.is_space and "\n\n" in token.text:
+            break
+        out.append(token)
+        if token.is_sent_end:
+            limit -= 1
+        i += 1
+    return out
+
+
+def family_prefix(text: str) -> tuple[str, int] | None:
+    """The event type named by an ACLED family label opening the text, and where the label ends."""
+    match = PREFIX.match(text)
+    if not match:
+        return None
+    found = vocabulary().family_prefixes.get(match.group(1).strip().lower())
+    return (found, match.end()) if found else None
+
+
+def _apply_prefix(
+    ctx: Context, candidates: list[Candidate], kinds: dict[int, str]
+) -> list[Candidate]:
+    prefix = family_prefix(ctx.text)
+    if prefix is None:
+        return candidates
+    type_, end = prefix
+    doc = ctx.doc
+    first_sentence = next((s for s in doc.sents if s.end_char > end), None)
+    if first_sentence is None:
+        return candidates
+    in_first = [c for c in candidates if c.sentence.start == first_sentence.start]
+    chosen = next((c for c in in_first if c.type == type_), None) or (
+        in_first[0] if in_first else None
+    )
+    if chosen is None:
+        root = first_sentence.root
+        roles = roles_for(root, type_)
+        chosen = Candidate(
+            type=type_,
+            triggers=[Trigger(root.i, root.i + 1, root.i, type_, "verb")],
+            sentence=first_sentence,
+            roles=roles,
+        )
+        candidates.insert(0, chosen)
+    else:
+        # The label names the note's event: other readings of the same sentence are dropped.
+        candidates = [chosen] + [c for c in candidates if c.sentence.start != first_sentence.start]
+    chosen.type, chosen.sub_event_type = type_, None
+    chosen.negated = False  # the coder's label says it happened ("prevented a patrol" is the event)
+    if type_ == "PROTEST":
+        classify_unrest(chosen)
+    if type_ == "ARREST":
+        classify(chosen, kinds)
+    return candidates
+
+
+def _pronominal(token: Token) -> bool:
+    """ "they", or a part of them: "about 350 of them"."""
+    if token.lower_ in PRONOUNS:
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in PRONOUNS for o in c.children)
+        for c in token.children
+    )
+
+
+def _carry_pronouns(candidates: list[Candidate], ctx: Context, actors: MentionIndex) -> None:
+    """ "They were recruited by ...": an unresolved pronoun stands for the previous event's people."""
+    previous: Candidate | None = None
+    for candidate in candidates:
+        for role in ("agent", "patient"):
+            fillers = getattr(candidate.roles, role)
+            for k, token in enumerate(fillers):
+                if (
+                    token.lower_ in PRONOUNS
+                    and resolve(token, actors) is None
+                    and previous is not None
+                ):
+                    carried = previous.roles.patient or previous.roles.agent
+                    if token.lower_ in {"he", "him", "she", "her"}:
+                        carried = previous.roles.agent
+                    if carried:
+                        fillers[k] = carried[0]
+        previous = candidate
+
+
+def build_candidates(ctx: Context) -> list[Candidate]:
+    doc = ctx.doc
+    actors = MentionIndex.of(ctx.actors)
+    kinds: dict[int, str] = {}
+    by_sentence: dict[int, list[tuple[Trigger, Roles, dict[int, str]]]] = {}
+    sentences = {s.start: s for s in doc.sents}
+    triggers = find_triggers(doc)
+    triggers = _retype_light_verbs(triggers, doc)
+    heads = {t.head: t.type for t in triggers}
+    for trigger in triggers:
+        sentence = doc[trigger.head].sent
+        if trigger.pos == "verb" and doc[trigger.head].dep_ == "amod":
+            continue  # "regime-controlled areas", "a Turkish-backed faction": a description
+        if _is_purpose(doc[trigger.head], heads):
+            continue  # "flown to Libya to fight for Haftar": the fight is the deployment's purpose
+        trigger = _disambiguate(trigger, sentence)
+        roles = roles_for(doc[trigger.head], trigger.type, doc[trigger.end - 1])
+        classes = _classes(roles, ctx, actors, kinds)
+        if not _guard_ok(trigger, sentence, classes, kinds):
+            continue
+        by_sentence.setdefault(sentence.start, []).append((trigger, roles, classes))
+    candidates: list[Candidate] = []
+    disasters = vocabulary().lexicons["disaster_words"]
+    for start in sorted(by_sentence):
+        sentence = sentences[start]
+        for candidate in _group(by_sentence[start], sentence):
+            if (
+                candidate.trigger_types() & VIOLENCE_TYPES
+                and "armed" not in candidate.classes.values()
+                and disasters.any_in(list(sentence))
+            ):
+                continue  # "killed in the earthquake", "the tsunami which killed 30,000"
+            if candidate.trigger_types() & UNREST_TYPES:
+                candidate.context = _paragraph_after(sentence)
+            classify(candidate, kinds)
+            head = candidate.head
+            candidate.negated = all(is_negated(doc[t.head]) for t in candidate.triggers)
+            candidate.speculative = is_speculative(head)
+            candidates.append(candidate)
+    candidates = _apply_prefix(ctx, candidates, kinds)
+    _carry_pronouns(candidates, ctx, actors)
+    return candidates
+
+
+__all__ = ["ROLE_NAMES", "build_candidates", "family_prefix"]

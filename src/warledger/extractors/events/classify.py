@@ -1,0 +1,197 @@
+"""Typing refinements an ACLED coder applies, driven by the word lists of events_typing.yaml.
+
+Violence is typed by instrument (IED, air strike, shelling), then by participants (armed against
+armed is a CLASH, against civilians an ATTACK, unarmed crowds a RIOT); protests by what happened
+around them; arrests by non-state armed groups are abductions; seizures by what was seized.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from warledger.extractors.events.candidate import UNREST_TYPES, VIOLENCE_TYPES, Candidate
+from warledger.extractors.events.lexicon import Lexicon
+from warledger.extractors.events.vocabulary import vocabulary
+
+# Words that introduce a protest's reason: violence inside them did not happen at the protest.
+REASON_HEADS = {
+    "against",
+    "over",
+    "demand",
+    "demanding",
+    "protest",
+    "protesting",
+    "following",
+    "after",
+    "condemn",
+    "denounce",
+    "for",
+    "about",
+    "regarding",
+    "of",
+    "seek",
+    "call",
+}
+
+
+def _lex(name: str) -> Lexicon:
+    return vocabulary().lexicons[name]
+
+
+def _in_reason(token: Token, stop: Token) -> bool:
+    """True when the token sits inside a phrase that gives the protest's reason."""
+    node = token
+    for _ in range(12):
+        if node.i == stop.i or node.head.i == node.i:
+            return False
+        if node.lower_ in REASON_HEADS or node.lemma_.lower() in REASON_HEADS:
+            return True
+        node = node.head
+    return False
+
+
+def _found(lexicon: Lexicon, tokens: list[Token], stop: Token | None = None) -> bool:
+    for start, _end in lexicon.find(tokens):
+        if stop is None or not _in_reason(tokens[start], stop):
+            return True
+    return False
+
+
+def _blocked(tokens: list[Token]) -> set[int]:
+    blocked: set[int] = set()
+    for start, end in _lex("instrument_blockers").find(tokens):
+        blocked.update(t.i for t in tokens[start:end])
+    return blocked
+
+
+def instrument_of(tokens: list[Token]) -> tuple[str, str | None] | None:
+    """The strongest instrument named in the tokens: (type, ACLED sub-type)."""
+    blocked = _blocked(tokens)
+    for instrument in vocabulary().instruments:
+        for start, end in instrument.words.find(tokens):
+            if not any(t.i in blocked for t in tokens[start:end]):
+                return instrument.type, instrument.sub_event_type
+    return None
+
+
+def _agent_words(candidate: Candidate, lexicon: Lexicon) -> bool:
+    return any(lexicon.any_in(list(token.subtree)[:12]) for token in candidate.roles.agent)
+
+
+def _instrument_scope(c: Candidate) -> list[Token]:
+    """The sentence without what was hit ("shot down a drone") or merely around ("amid drones")."""
+    skip: set[int] = set()
+    for patient in c.roles.patient:
+        skip.update(t.i for t in patient.subtree)
+    for token in c.sentence:
+        if token.lower_ in {"amid", "despite", "during"} and token.dep_ == "prep":
+            skip.update(t.i for t in token.subtree)
+    for trigger in c.triggers:
+        skip.difference_update(range(trigger.start, trigger.end))
+    return [t for t in c.sentence if t.i not in skip]
+
+
+def classify_violence(c: Candidate) -> None:
+    tokens = _instrument_scope(c)
+    types = c.trigger_types()
+    instrument = instrument_of(tokens)
+    agents = c.class_of("agent")
+    opponents = c.class_of("patient") | c.class_of("partner")
+    mob = _lex("mob_words")
+    crowd = (agents == {"unarmed_group"} or _agent_words(c, mob)) and "armed" not in agents
+    lynching = any(c.sentence.doc[t.head].lemma_.lower() == "lynch" for t in c.triggers)
+    if instrument and not ("CLASH" in types and instrument[0] == "SHELLING"):
+        c.type, c.sub_event_type = instrument
+    elif lynching or (crowd and "armed" not in opponents):
+        c.type, c.sub_event_type = "RIOT", "Mob violence"
+    elif "CLASH" in types or ("armed" in opponents and "civilian" not in opponents):
+        c.type = "CLASH"
+    else:
+        c.type = "ATTACK"
+
+
+def classify_unrest(c: Candidate) -> None:
+    """Peaceful, with intervention, with excessive force, or a riot, from what the note says
+    happened at the protest (its sentence and the rest of its paragraph)."""
+    stop = c.head
+    sentence = list(c.sentence)
+    around = sentence + c.context
+    killed = _found(_lex("excessive_force_words"), around, stop)
+    security = _found(_lex("state_words"), around, stop) or _found(
+        _lex("intervention_words"), around, stop
+    )
+    if "RIOT" in c.trigger_types() and _lex("mob_words").any_in(sentence):
+        c.type, c.sub_event_type = "RIOT", "Mob violence"
+    elif "RIOT" in c.trigger_types() or _found(_lex("violent_protest_words"), sentence, stop):
+        # the demonstrators' own violence makes a riot, even when the police killed some of them
+        c.type, c.sub_event_type = "RIOT", "Violent demonstration"
+    elif killed and security:
+        c.type, c.sub_event_type = "PROTEST", "Excessive force against protesters"
+    elif _found(_lex("intervention_words"), around, stop):
+        c.type, c.sub_event_type = "PROTEST", "Protest with intervention"
+    else:
+        c.type, c.sub_event_type = "PROTEST", "Peaceful protest"
+
+
+def _is_state(c: Candidate, role: str, kinds: dict[int, str]) -> bool | None:
+    tokens = getattr(c.roles, role)
+    if not tokens:
+        return None
+    vocab = vocabulary()
+    for token in tokens:
+        kind = kinds.get(token.i)
+        words = list(token.subtree)[:10]
+        if kind in vocab.kind_classes["non_state"] or _lex("non_state_words").any_in(words):
+            return False
+        if kind in vocab.kind_classes["state"] or _lex("state_words").any_in(words):
+            return True
+    return None
+
+
+def classify_seizure(c: Candidate, kinds: dict[int, str]) -> None:
+    """capture/seize/take control: what was taken decides the type."""
+    patients = c.roles.patient
+    words = [t for p in patients for t in list(p.subtree)[:8]]
+    if words and _lex("weapon_words").any_in(words):
+        c.type = "WEAPONS_SEIZED"
+    elif c.class_of("patient") & {"civilian", "armed"} and not _lex("territory_words").any_in(
+        words
+    ):
+        c.type = "ARREST"
+    elif c.type == "LOOTING" or (
+        words and not _lex("territory_words").any_in(words) and not c.roles.location
+    ):
+        c.type = "LOOTING"
+    else:
+        c.type = "TERRITORY_TAKEN"
+        state = _is_state(c, "agent", kinds)
+        c.sub_event_type = (
+            "Government regains territory" if state else "Non-state actor overtakes territory"
+        )
+
+
+def _seizure(c: Candidate) -> bool:
+    doc = c.sentence.doc
+    return any(
+        doc[t.head].lemma_.lower() in {"seize", "confiscate", "capture", "take"} for t in c.triggers
+    )
+
+
+def classify(c: Candidate, kinds: dict[int, str]) -> None:
+    """Settle the candidate's type and ACLED sub-type. `kinds`: filler token index -> actor kind."""
+    types = c.trigger_types()
+    if types & UNREST_TYPES:
+        classify_unrest(c)
+    elif types & VIOLENCE_TYPES:
+        classify_violence(c)
+    elif (
+        c.type in {"TERRITORY_TAKEN", "LOOTING"}
+        and any(
+            t.lemma_.lower() in {"seize", "confiscate", "capture", "take"}
+            for t in (c.sentence.doc[x.head] for x in c.triggers)
+        )
+        or c.type == "TERRITORY_TAKEN"
+    ):
+        classify_seizure(c, kinds)
+    if c.type == "ARREST" and _is_state(c, "agent", kinds) is False:
+        c.type = "ABDUCTION"

@@ -1,0 +1,140 @@
+"""The event rule data (patterns/events*.yaml, crosswalk.yaml), loaded and checked once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from warledger.errors import ConfigError
+from warledger.extractors.events.lexicon import Lexicon
+
+PATTERNS = Path(__file__).resolve().parent.parent / "patterns"
+
+
+@dataclass(frozen=True)
+class TriggerWord:
+    type: str
+    words: tuple[str, ...]
+    pos: str
+    """`verb` or `noun`."""
+    guard: str | None = None
+    """The events_typing.yaml word list that must occur nearby for the trigger to count."""
+
+
+@dataclass(frozen=True)
+class Instrument:
+    type: str
+    sub_event_type: str | None
+    words: Lexicon
+
+
+@dataclass(frozen=True)
+class CrosswalkEntry:
+    event_type: str | None
+    sub_event_types: tuple[str, ...]
+    plover: str | None
+    cameo: str | None
+
+
+@dataclass
+class Vocabulary:
+    triggers: dict[str, list[TriggerWord]]
+    """First word of a trigger phrase -> the trigger entries starting with it (longest first)."""
+    generic: frozenset[str]
+    family_prefixes: dict[str, str]
+    instruments: list[Instrument]
+    lexicons: dict[str, Lexicon]
+    kind_classes: dict[str, frozenset[str]]
+    participant_classes: dict[str, Lexicon]
+    crosswalk: dict[str, CrosswalkEntry]
+    modality: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def _read(name: str) -> Any:
+    path = PATTERNS / name
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - shipped data
+        raise ConfigError(f"cannot read event patterns {path}: {exc}") from exc
+
+
+def _triggers(types: dict[str, Any]) -> dict[str, list[TriggerWord]]:
+    index: dict[str, list[TriggerWord]] = {}
+    for name, spec in types.items():
+        always = (
+            spec.get("guard") if spec.get("needs_forces") or spec.get("needs_political") else None
+        )
+        for key, pos, guarded in (
+            ("verbs", "verb", False),
+            ("nouns", "noun", False),
+            ("guarded_verbs", "verb", True),
+            ("guarded_nouns", "noun", True),
+        ):
+            for phrase in spec.get(key) or []:
+                words = tuple(str(phrase).lower().split())
+                guard = spec.get("guard") if guarded else always
+                index.setdefault(words[0], []).append(TriggerWord(name, words, pos, guard))
+    for entries in index.values():
+        entries.sort(key=lambda t: len(t.words), reverse=True)
+    return index
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    events = _read("events.yaml")["types"]
+    typing = _read("events_typing.yaml")
+    modality = _read("events_modality.yaml")
+    crosswalk_data = _read("crosswalk.yaml")
+    crosswalk = {}
+    for name, spec in crosswalk_data.items():
+        acled = spec.get("acled") or {}
+        crosswalk[name] = CrosswalkEntry(
+            event_type=acled.get("event_type"),
+            sub_event_types=tuple(acled.get("sub_event_types") or ()),
+            plover=spec.get("plover"),
+            cameo=spec.get("cameo"),
+        )
+    missing = set(events) - set(crosswalk) - {"VIOLENCE"}
+    if missing:  # pragma: no cover - shipped data
+        raise ConfigError(f"crosswalk.yaml lacks event types {sorted(missing)}")
+    lexicon_keys = [
+        "instrument_blockers",
+        "force_words",
+        "political_words",
+        "labour_words",
+        "violent_protest_words",
+        "mob_words",
+        "intervention_words",
+        "excessive_force_words",
+        "weapon_words",
+        "territory_words",
+        "state_words",
+        "casualty_triggers",
+        "conflict_words",
+        "protest_words",
+        "non_state_words",
+        "attack_words",
+        "disaster_words",
+    ]
+    return Vocabulary(
+        triggers=_triggers(events),
+        generic=frozenset(n for n, s in events.items() if s.get("generic")),
+        family_prefixes={k.lower(): v for k, v in typing["family_prefixes"].items()},
+        instruments=[
+            Instrument(i["type"], i.get("sub_event_type"), Lexicon(i["words"]))
+            for i in typing["instruments"]
+        ],
+        lexicons={key: Lexicon(typing[key]) for key in lexicon_keys},
+        kind_classes={
+            **{k: frozenset(v) for k, v in typing["actor_kind_classes"].items()},
+            "state": frozenset(typing["state_kinds"]),
+            "non_state": frozenset(typing["non_state_kinds"]),
+        },
+        participant_classes={k: Lexicon(v) for k, v in typing["participant_classes"].items()},
+        crosswalk=crosswalk,
+        modality={k: frozenset(str(w).lower() for w in v) for k, v in modality.items()},
+    )

@@ -1,0 +1,392 @@
+"""Acts of reported speech found in the parse: cue, source phrase, content, intermediaries, channel.
+
+Shapes recognised (the words are data, in patterns/attribution.yaml):
+- a reporting verb with a subject and a clause, quote or object: "X said (that) ...", "“...,” said X",
+  "X denied the reports", "..., adding that ..." (the subject of the governing verb);
+- quoting: "Y quoted X as saying that ...", "Y reported ..., citing X" (X is the source, Y relays);
+- "X told Y's Arabic-language service that ..." (an outlet that is told relays the claim);
+- source prepositions: "according to X, ...", "..., according to X";
+- reporting nouns with a clause: "X's claims that ...", "reports by X that ...".
+Quotes that run over several sentences are covered whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from warledger.extractors.attribution_data import AttributionVocabulary, attribution_vocabulary
+
+_QUOTE = re.compile(r"[\u201c\u201d\"]")
+_EDGE = " \n,;:-\u2013\u2014"
+
+
+@dataclass
+class FoundStatement:
+    cue_start: int
+    cue_end: int
+    cue: Token
+    content_start: int
+    content_end: int
+    source: SpacySpan | None = None
+    source_head: Token | None = None
+    relays: list[tuple[SpacySpan, Token]] = field(default_factory=list)
+    """Who passed the claim on, nearest to the source first (the quoting outlet, the one told)."""
+    channel: str | None = None
+
+
+def phrase_of(token: Token) -> SpacySpan:
+    """A noun phrase: the token's subtree without edge punctuation or a trailing relative clause."""
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    if token.ent_iob_ != "O":  # a name the parser split into sister tokens: "al - Mismari"
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Quoted passages (marks included); an unclosed quote runs to the end of its paragraph."""
+    regions: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n\n"):
+        opened: int | None = None
+        for match in _QUOTE.finditer(paragraph):
+            mark = match.group()
+            if opened is None and mark != "\u201d":
+                opened = match.start()
+            elif opened is not None and mark != "\u201c":
+                regions.append((offset + opened, offset + match.end()))
+                opened = None
+        if opened is not None:
+            regions.append((offset + opened, offset + len(paragraph)))
+        offset += len(paragraph) + 2
+    return regions
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE + ".":
+        end -= 1
+    if end < len(text) and text[end] in '\u201d"' and start < end:
+        end += 1
+    return start, end
+
+
+class StatementFinder:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.vocabulary: AttributionVocabulary = attribution_vocabulary()
+        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        self.quotes = quote_regions(self.text)
+        self.used: set[int] = set()
+
+    def find(self) -> list[FoundStatement]:
+        found: list[FoundStatement] = []
+        vocabulary = self.vocabulary
+        for token in self.doc:
+            if token.i in self.used:
+                continue
+            lemma = token.lemma_.lower()
+            statement: FoundStatement | None = None
+            if token.lower_ in ("according", "citing", "quoting") or token.lower_ == "as":
+                statement = self._preposition(token)
+            elif token.pos_ == "VERB" and (
+                lemma in vocabulary.reporting_verbs or self._takes_that_clause(token)
+            ):
+                statement = self._verb(token, lemma)
+            elif token.pos_ == "NOUN" and lemma in vocabulary.reporting_nouns:
+                statement = self._noun(token)
+            if statement is not None and statement.content_end > statement.content_start:
+                found.append(statement)
+        return found
+
+    # -- shapes ---------------------------------------------------------------------------------
+
+    def _verb(self, verb: Token, lemma: str) -> FoundStatement | None:
+        vocabulary = self.vocabulary
+        children = list(verb.children)
+        if lemma in vocabulary.quoting_verbs:
+            quoted = self._quoting(verb, children)
+            if quoted is not None:
+                return quoted
+        subject = self._subject(verb)
+        if subject is not None and subject.lower_ in vocabulary.quoted_speakers:
+            return None
+        clauses = [
+            c
+            for c in children
+            if c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")
+        ]
+        content: tuple[int, int] | None = None
+        if clauses:
+            content = self._span_of(clauses)
+        elif self._colon_after(verb) is not None:
+            content = self._colon_after(verb)
+        elif lemma not in vocabulary.clause_only_verbs:
+            objects = [
+                c
+                for c in children
+                if c.dep_ in ("dobj", "attr") and c.i > verb.i and c.pos_ != "PRON"
+            ]
+            if objects:
+                tail = [c for c in children if c.dep_ == "prep" and c.i > objects[0].i]
+                content = self._span_of(objects + tail)
+        if content is None and lemma in vocabulary.topic_verbs:
+            topics = [
+                g
+                for c in children
+                if c.dep_ == "prep" and c.lower_ in vocabulary.topic_prepositions and c.i > verb.i
+                for g in c.children
+                if g.dep_ in ("pobj", "pcomp")
+            ]
+            content = self._span_of(topics[:1]) if topics else None
+        if content is None and subject is not None and subject.dep_ == "pobj":
+            # "was first reported by X": the passive subject is what X reported.
+            reported = [c for c in children if c.dep_ == "nsubjpass"]
+            content = self._span_of(reported) if reported else None
+        if content is None and (verb.dep_ in ("parataxis", "advcl") or self._has_mark_as(verb)):
+            content = self._rest_of_sentence(verb)
+        # "it was reported that ...": a statement without a named source.
+        impersonal = clauses and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in children)
+        if content is None or (subject is None and not impersonal):
+            return None
+        statement = self._statement(verb, verb, content, subject)
+        if lemma == "tell":
+            for child in children:
+                if child.dep_ in ("dative", "dobj") and child.pos_ in ("PROPN", "NOUN"):
+                    statement.relays.append((phrase_of(child), child))
+        for child in children:
+            if child.lemma_.lower() in ("cite", "quote") and child.dep_ in (
+                "advcl",
+                "xcomp",
+                "conj",
+            ):
+                cited = [c for c in child.children if c.dep_ == "dobj"]
+                if cited and statement.source is not None and statement.source_head is not None:
+                    statement.relays.insert(0, (statement.source, statement.source_head))
+                    statement.source, statement.source_head = phrase_of(cited[0]), cited[0]
+                    self.used.add(child.i)
+        return statement
+
+    def _quoting(self, verb: Token, children: list[Token]) -> FoundStatement | None:
+        """ "Y quoted X as saying that ...": X says it, Y relays it."""
+        quoted = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+        saying = [
+            g
+            for c in children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for g in c.children
+            if g.dep_ == "pcomp"
+        ]
+        if not quoted or not saying:
+            return None
+        said = saying[0]
+        self.used.add(said.i)
+        clauses = [c for c in said.children if c.dep_ in ("ccomp", "xcomp")]
+        content = self._span_of(clauses) if clauses else self._colon_after(said)
+        if content is None:
+            return None
+        statement = self._statement(verb, verb, content, quoted[0])
+        relay = self._subject(verb)
+        if relay is not None and quoted[0].dep_ == "dobj":
+            statement.relays.append((phrase_of(relay), relay))
+        agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            statement.relays.append((phrase_of(agents[0]), agents[0]))
+        return statement
+
+    def _preposition(self, token: Token) -> FoundStatement | None:
+        """ "according to X, ...": X is the source and the rest of the sentence the content."""
+        doc = self.doc
+        for words in self.vocabulary.source_prepositions:
+            size = len(words)
+            if tuple(t.lower_ for t in doc[token.i : token.i + size]) != words:
+                continue
+            last = doc[token.i + size - 1]
+            objects = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
+            if not objects and size > 1:
+                objects = [
+                    c
+                    for c in doc[token.i + size - 2].children
+                    if c.dep_ in ("pobj", "dobj", "agent")
+                ]
+            if not objects:
+                return None
+            source = objects[0]
+            phrase = phrase_of(source)
+            cue_end = last.idx + len(last.text)
+            content = self._around(token.idx, phrase.end_char, token.sent)
+            if content is None:
+                return None
+            found = FoundStatement(
+                token.idx, cue_end, token, content[0], content[1], phrase, source
+            )
+            self.used.update(range(token.i, token.i + size))
+            return found
+        return None
+
+    def _noun(self, noun: Token) -> FoundStatement | None:
+        """ "claims that ...", "reports by X that ...": the noun's clause is the content."""
+        clauses = [
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children)
+        ]
+        if not clauses:
+            return None
+        source: Token | None = None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                source = child
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                source = next((g for g in child.children if g.dep_ == "pobj"), source)
+        return self._statement(noun, noun, self._span_of(clauses), source)
+
+    # -- parts ----------------------------------------------------------------------------------
+
+    def _statement(
+        self, cue: Token, channel_host: Token, content: tuple[int, int], subject: Token | None
+    ) -> FoundStatement:
+        cue_end = cue.idx + len(cue.text)
+        for child in cue.children:
+            # "continued:", "went on to say" keep the particles that belong to the cue.
+            if child.dep_ == "prt" and child.i == cue.i + 1:
+                cue_end = child.idx + len(child.text)
+        source, head = (None, None)
+        if subject is not None:
+            source, head = self._source_phrase(subject)
+        start, end = self._with_quotes(*content)
+        found = FoundStatement(cue.idx, cue_end, cue, start, end, source, head)
+        found.channel = self._channel(channel_host)
+        self.used.add(cue.i)
+        return found
+
+    def _source_phrase(self, subject: Token) -> tuple[SpacySpan, Token]:
+        # "A statement by the ministry said": the ministry speaks, in a statement.
+        if subject.lemma_.lower() in self.vocabulary.heads["document"]:
+            for child in subject.children:
+                if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+                    return phrase_of(child), child
+                if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                    for grand in child.children:
+                        if grand.dep_ == "pobj" and grand.pos_ in ("PROPN", "NOUN"):
+                            return phrase_of(grand), grand
+        return phrase_of(subject), subject
+
+    def _subject(self, verb: Token) -> Token | None:
+        """The speaker: the subject, the "by" agent, or the subject of the verb a participle hangs on."""
+        current = verb
+        for _ in range(4):
+            quoting = current.lemma_.lower() in self.vocabulary.quoting_verbs
+            for child in current.children:
+                if child.dep_ == "nsubj" and child.lower_ != "there":
+                    return child
+                if child.dep_ == "nsubjpass" and quoting and child.lower_ != "it":
+                    return child
+                if child.dep_ == "agent":
+                    return next((g for g in child.children if g.dep_ == "pobj"), None)
+            inherits = current.dep_ == "conj" or (
+                current.dep_ in ("advcl", "xcomp") and current.tag_ == "VBG"
+            )
+            if not inherits or current.head.i == current.i:
+                return self._speaker_before(verb)
+            current = current.head
+        return None
+
+    def _speaker_before(self, verb: Token) -> Token | None:
+        """A misparsed subject right before the verb ("... the Post Trump said that")."""
+        before = verb.i - 1
+        while before >= verb.sent.start and self.doc[before].pos_ in ("ADV", "AUX", "PART"):
+            before -= 1
+        if before < verb.sent.start or verb.dep_ != "ROOT":
+            return None
+        token = self.doc[before]
+        if token.pos_ in ("PROPN", "PRON") and token.dep_ in (
+            "pobj",
+            "dobj",
+            "compound",
+            "npadvmod",
+        ):
+            return token
+        return None
+
+    def _span_of(self, tokens: list[Token]) -> tuple[int, int]:
+        start = min(t.left_edge.idx for t in tokens)
+        last = max((t.right_edge for t in tokens), key=lambda t: t.i)
+        return _trimmed(self.text, start, last.idx + len(last.text))
+
+    def _with_quotes(self, start: int, end: int) -> tuple[int, int]:
+        """Widen a content span to every quoted passage it touches ("“A. B,” he said")."""
+        for q_start, q_end in self.quotes:
+            if q_start < end and start < q_end:
+                start, end = min(start, q_start), max(end, q_end)
+        return _trimmed(self.text, start, end)
+
+    def _colon_after(self, verb: Token) -> tuple[int, int] | None:
+        doc = self.doc
+        following = doc[verb.i + 1 : verb.i + 4]
+        colon = next((t for t in following if t.text == ":"), None)
+        if colon is None:
+            return None
+        start = colon.idx + 1
+        for q_start, q_end in self.quotes:
+            if start <= q_start <= start + 3:
+                return _trimmed(self.text, q_start, q_end)
+        sent_end = colon.sent.end_char
+        if sent_end - start < 3 and colon.sent.end < len(doc):
+            sent_end = doc[colon.sent.end].sent.end_char
+        return _trimmed(self.text, start, sent_end)
+
+    def _rest_of_sentence(self, verb: Token) -> tuple[int, int] | None:
+        return self._around(
+            verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text), verb.sent
+        )
+
+    def _around(self, start: int, end: int, sent: SpacySpan) -> tuple[int, int] | None:
+        """The sentence without [start, end): the part after it, before it, or the whole sentence."""
+        text = self.text
+        before = _trimmed(text, sent.start_char, start)
+        after = _trimmed(text, end, sent.end_char)
+        if before[1] - before[0] < 3:
+            return after if after[1] - after[0] >= 3 else None
+        if after[1] - after[0] < 3:
+            return before
+        return _trimmed(text, sent.start_char, sent.end_char)
+
+    def _takes_that_clause(self, verb: Token) -> bool:
+        """Any verb with a "that" clause reports a thought or a saying ("the study found that")."""
+        if verb.lemma_.lower() in self.vocabulary.not_reporting_verbs:
+            return False
+        return any(
+            c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            for c in verb.children
+        )
+
+    def _has_mark_as(self, verb: Token) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+    def _channel(self, host: Token) -> str | None:
+        channels = self.vocabulary.channels
+        best: str | None = None
+        for child in host.children:
+            if child.dep_ != "prep" or child.lower_ not in self.vocabulary.channel_prepositions:
+                continue
+            for token in child.subtree:
+                name = channels.get(token.lower_)
+                if name is None:
+                    continue
+                if token.pos_ == "PROPN" or token.text[:1].isupper():
+                    return name
+                best = best or name
+        return best
