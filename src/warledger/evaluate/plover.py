@@ -24,8 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warledger.errors import EvaluationDataMissing
-from warledger.settings import Settings
+from warledger.evaluate.data_files import gold_file
 
 GOLD_TO_OURS = {
     "AGREE": "AGREE", "DEMAND": "REQUEST", "REJECT": "REJECT", "THREATEN": "THREATEN",
@@ -106,11 +105,7 @@ def run(args: argparse.Namespace) -> int:
     from warledger.document import Document
     from warledger.extractors.pipeline import extract_documents
 
-    path = args.path or Settings.load().eval_data / GOLD_FILE
-    if not path.is_file():
-        raise EvaluationDataMissing(
-            f"PLOVER gold file not found at {path}; give its path or set WARLEDGER_EVAL_DATA"
-        )
+    path = gold_file(args.path, GOLD_FILE, "PLOVER gold file")
     records = gold_records(path)
     reports = extract_documents([Document.make(text) for text, _ in records])
     predictions = [[e.plover for e in r.events if not e.negated] for r in reports]

@@ -29,8 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warledger.errors import EvaluationDataMissing
-from warledger.settings import Settings
+from warledger.evaluate.data_files import gold_file
 
 VIOLENCE = frozenset({"CLASH", "ATTACK", "AIR_STRIKE", "SHELLING", "EXPLOSIVE"})
 KAIROS_TO_OURS: list[tuple[str, frozenset[str]]] = [
@@ -204,11 +203,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from warledger.nlp import load_nlp
 
-    path = args.path or Settings.load().eval_data / GOLD_FILE
-    if not path.is_file():
-        raise EvaluationDataMissing(
-            f"WikiEvents file not found at {path}; give its path or set WARLEDGER_EVAL_DATA"
-        )
+    path = gold_file(args.path, GOLD_FILE, "WikiEvents file")
     nlp = load_nlp()
     result = WikiScore()
     with path.open(encoding="utf-8") as lines:

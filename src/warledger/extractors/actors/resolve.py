@@ -292,34 +292,25 @@ class Resolver:
         if template == "opposition_rebels" and mention.former:
             template = "former_opposition_rebels"
         name = _described_name(mention)
+        key = (
+            "desc",
+            spec.kind,
+            mention.lemma,
+            mention.country,
+            mention.origin,
+            mention.former,
+            mention.backer,
+        )
         if template in COLLECTIVE_TEMPLATES:
             record = self.registry.generic(
                 template, mention.country or self.country, spec.kind, name
             )
         elif template and template not in FORCES and (mention.country or self.country):
-            key = (
-                "desc",
-                spec.kind,
-                mention.lemma,
-                mention.country,
-                mention.origin,
-                mention.former,
-                mention.backer,
-            )
             record = self.registry.other(key, name, spec.kind, mention.country or self.country)
             if record.actor.acled_name is None:
                 country = self.kb.country(mention.country or self.country or "")
                 record.actor.acled_name = _generic(template, country)
         else:
-            key = (
-                "desc",
-                spec.kind,
-                mention.lemma,
-                mention.country,
-                mention.origin,
-                mention.former,
-                mention.backer,
-            )
             record = self.registry.other(key, name, spec.kind, mention.country)
         record.lemma = mention.lemma
         return record
