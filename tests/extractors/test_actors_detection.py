@@ -139,7 +139,10 @@ def test_country_name_after_in_is_a_place(actors_of):
 
 def test_residents_who_torch_property_are_rioters(actors_of):
     actors = actors_of("In Nairobi, angry residents torched a police post.")
-    assert [(a.kind, a.acled_name) for a in actors] == [("rioters", "Rioters (Kenya)")]
+    assert [(a.kind, a.acled_name) for a in actors] == [
+        ("rioters", "Rioters (Kenya)"),
+        ("police", "Police Forces of Kenya (2022-)"),  # the post's owner
+    ]
 
 
 def test_actor_records_are_valid_report_actors(nlp):

@@ -81,3 +81,30 @@ def test_government_in_a_meeting_stays_the_government(extract_text):
         "On 7 May 2020, the Government of National Accord met a delegation from Turkey in Tripoli."
     )
     assert all(a.kind != "military" for a in report.actors)
+
+
+def _second(report, type_: str):
+    event = next(e for e in report.events if e.type == type_)
+    return [report.actor(a) for a in event.patient]
+
+
+def test_patient_rules_cover_violence_against_civilians():
+    assert set(default_rules("patients")) == {"Violence against civilians"}
+
+
+def test_victim_of_violence_against_civilians_is_civilians_whoever_the_text_names(
+    extract_text,
+):
+    report = extract_text(
+        "On 2 June 2021, gunmen shot dead a tribal sheikh in the town of Nawa in Daraa."
+    )
+    patients = _second(report, "ATTACK")
+    assert [a.acled_name for a in patients] == ["Civilians (Syria)"]
+    assert [text.text for text in patients[0].mentions] == ["shot"]  # the trigger as evidence
+
+
+def test_named_civilian_victims_are_moved_first_not_duplicated(extract_text):
+    report = extract_text("On 2 June 2021, gunmen abducted two Iraqi traders near Raqqa.")
+    patients = _second(report, "ABDUCTION")
+    assert patients[0].acled_name == "Civilians (Iraq)"
+    assert [a.acled_name for a in report.actors].count("Civilians (Syria)") == 0

@@ -316,7 +316,9 @@ def described_mention(
         "militiamen",
         "servicemen",
     }
-    if spec is not None and spec.needs_qualifier:
+    if spec is not None and spec.asset:
+        spec = _owner_spec(spec, lefts, vocab)
+    elif spec is not None and spec.needs_qualifier:
         for left in lefts:  # "militia forces", "police units": the specific noun says what they are
             inner = head_spec(left, vocab) if left.dep_ == "compound" else None
             if inner is not None and inner.armed and not inner.needs_qualifier:
@@ -347,6 +349,7 @@ def described_mention(
             left.dep_ == "poss"
             and left.lower_
             in vocab.pronouns["possessive_person"] | vocab.pronouns["possessive_group"]
+            and not (spec is not None and spec.asset)
         ):
             mention.affiliate_pronoun = left.lower_
     for ent in dict.fromkeys(ent_of[i] for i in range(start, token.i) if i in ent_of):
@@ -378,6 +381,21 @@ def described_mention(
     if spec.needs_qualifier and not (_qualified(mention) or mention.affiliate_pronoun):
         return None
     return mention
+
+
+OWNER_DEPS = {"compound", "amod", "poss", "nmod"}
+
+
+def _owner_spec(spec: Head, lefts: list[Token], vocab: Vocabulary) -> Head:
+    """An asset's owner noun says who owns it: "civilian homes", "police checkpoint",
+    "the residents' properties", "regime forces' positions"."""
+    for left in reversed(lefts):  # the nearest: "a civilian police patrol" is the police's
+        if left.dep_ not in OWNER_DEPS:
+            continue
+        inner = head_spec(left, vocab)
+        if inner is not None and not inner.asset:
+            return inner
+    return spec
 
 
 def _acts(token: Token) -> bool:
@@ -483,6 +501,8 @@ def _read_right(
             prep = child
         elif child.dep_ in {"amod", "acl"} and child.lemma_.lower() in vocab.affiliation_words:
             prep = next((c for c in child.children if c.dep_ == "prep"), None)
+        elif child.dep_ in {"acl", "relcl", "amod"} and child.lemma_.lower() in vocab.owner_words:
+            prep = next((c for c in child.children if c.dep_ in {"agent", "prep"}), None)
         elif child.dep_ in {"acl", "amod"} and child.lemma_.lower() in vocab.backer_words:
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             obj = (
@@ -506,6 +526,9 @@ def _read_right(
                 mention.country = iso3
         elif obj.ent_type_ in {"ORG", "PERSON"} or head_spec(obj, vocab) is not None:
             mention.affiliate = obj.i
+            if child.lemma_.lower() in vocab.owner_words:
+                end = max(end, obj.i + 1)  # the owner's head, not the rest of the clause
+                continue
         elif obj.ent_type_ in PLACE_LABELS and prep.lower_ == "of":
             iso3 = index.country_of_name(obj.text)
             if iso3 and mention.country is None:

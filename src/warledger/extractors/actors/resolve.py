@@ -125,15 +125,22 @@ class Resolver:
             self._bracketed_abbreviation(mention, record)
         return record
 
+    def _kb_forces(self, government_id: str | None) -> Record | None:
+        """The forces of a KB government: the KB actor PART_OF it with an armed kind."""
+        for actor in self.kb.actors.values():
+            if actor.kind in ARMED_KINDS and any(
+                t.type == "PART_OF" and t.target == government_id for t in actor.ties
+            ):
+                return self.registry.kb_actor(actor)
+        return None
+
     def _government_forces(self, mention: Mention) -> Record:
         """The forces of a KB government: the KB actor PART_OF it with a military kind."""
         government = mention.kb
         assert government is not None
-        for actor in self.kb.actors.values():
-            if actor.kind in ARMED_KINDS and any(
-                t.type == "PART_OF" and t.target == government.id for t in actor.ties
-            ):
-                return self.registry.kb_actor(actor)
+        forces = self._kb_forces(government.id)
+        if forces is not None:
+            return forces
         record = self.registry.kb_actor(government)
         return self.registry.other(
             ("forces_of", record.key), f"{government.name} forces", "military", government.country
@@ -231,6 +238,9 @@ class Resolver:
         if actor.kind == "state" and actor.country:
             return self.registry.force(actor.country, "military")
         if actor.kind == "government":
+            forces = self._kb_forces(actor.kb_id)
+            if forces is not None:
+                return forces
             return self.registry.other(
                 ("forces_of", target.key), f"{actor.name} forces", "military", actor.country
             )

@@ -29,6 +29,9 @@ class Head:
     plural_only: bool = False
     only_unidentified: bool = False
     """Only an actor when unidentified ("an unknown party")."""
+    asset: bool = False
+    """A thing a side owns ("regime positions", "a QSD vehicle", "civilian homes"): the phrase
+    stands for its owner, named by the modifier, a possessor or "belonging to / operated by X"."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Vocabulary:
     modifiers: dict[str, frozenset[str]]
     affiliation_preps: frozenset[str]
     affiliation_words: frozenset[str]
+    owner_words: frozenset[str]
     origin_preps: frozenset[str]
     backer_words: frozenset[str]
     roles: frozenset[str]
@@ -81,6 +85,7 @@ def vocabulary() -> Vocabulary:
         modifiers={k: _words(v) for k, v in data["modifiers"].items()},
         affiliation_preps=_words(data["affiliation_preps"]),
         affiliation_words=_words(data["affiliation_words"]),
+        owner_words=_words(data["owner_words"]),
         origin_preps=_words(data["origin_preps"]),
         backer_words=_words(data["backer_words"]),
         roles=_words(data["roles"]),

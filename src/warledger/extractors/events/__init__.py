@@ -11,7 +11,11 @@ from __future__ import annotations
 from warledger.extractors.context import Context
 from warledger.extractors.events.assemble import build_candidates
 from warledger.extractors.events.candidate import is_toll_only
-from warledger.extractors.events.defaults import apply_armed_forces, apply_default_agent
+from warledger.extractors.events.defaults import (
+    apply_armed_forces,
+    apply_default_agent,
+    apply_default_patient,
+)
 from warledger.extractors.events.fillers import MentionIndex
 from warledger.extractors.events.merge import absorb, headline_end, merge_events, merge_unrest
 from warledger.extractors.events.records import to_event
@@ -46,7 +50,9 @@ def find_events(ctx: Context) -> list[Event]:
     events = merge_events(events, headline_end(ctx.text))
     for event in events:
         apply_armed_forces(ctx, event)
-        apply_default_agent(ctx, event, triggers.get(event.id, event.evidence[0]))
+        trigger = triggers.get(event.id, event.evidence[0])
+        apply_default_agent(ctx, event, trigger)
+        apply_default_patient(ctx, event, trigger)
         event.id = ctx.new_id("e")
     return events
 

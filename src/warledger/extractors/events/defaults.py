@@ -3,7 +3,8 @@
 A government that fights is coded as its armed forces ("shelled GNA positions": the GNA's
 military). A violent event without an identifiable perpetrator is "Unidentified Armed Group (<country>)"; a
 protest is led by "Protesters (<country>)" and a riot by "Rioters (<country>)", with any group the
-text names following as an associated actor. The rules are data (patterns/events_defaults.yaml);
+text names following as an associated actor. Violence against civilians has "Civilians (<country>)" as its
+second actor, whatever the text calls the victim. The rules are data (patterns/events_defaults.yaml);
 the default actor's evidence is the event's trigger, its country the event's place (else the
 document's).
 """
@@ -40,9 +41,10 @@ class DefaultActor:
     keep_first_kinds: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=1)
-def default_rules() -> dict[str, DefaultActor]:
-    """ACLED event_type or sub_event_type -> the default actor rule."""
+@lru_cache(maxsize=2)
+def default_rules(section: str = "defaults") -> dict[str, DefaultActor]:
+    """ACLED event_type or sub_event_type -> the default actor rule: first agents under
+    `defaults`, first patients under `patients`."""
     path = PATTERNS / "events_defaults.yaml"
     try:
         data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -54,7 +56,7 @@ def default_rules() -> dict[str, DefaultActor]:
                 mode=str(entry["mode"]),
                 keep_first_kinds=frozenset(entry.get("keep_first_kinds") or ()),
             )
-            for event_type, entry in (data.get("defaults") or {}).items()
+            for event_type, entry in (data.get(section) or {}).items()
         }
     except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(f"{path}: not a valid default-actor table: {exc}") from exc
@@ -104,14 +106,18 @@ def _default_actor(ctx: Context, rule: DefaultActor, iso3: str | None, evidence:
     return actor
 
 
-def apply_default_agent(ctx: Context, event: Event, trigger: Span) -> None:
-    """Give `event` ACLED's default first agent where its rule says so (see module docstring)."""
+def _rule_for(event: Event, section: str) -> DefaultActor | None:
     if event.negated or not event.acled:
-        return
-    rules = default_rules()
-    rule = rules.get(event.acled.get("sub_event_type") or "") or rules.get(
+        return None
+    rules = default_rules(section)
+    return rules.get(event.acled.get("sub_event_type") or "") or rules.get(
         event.acled["event_type"]
     )
+
+
+def apply_default_agent(ctx: Context, event: Event, trigger: Span) -> None:
+    """Give `event` ACLED's default first agent where its rule says so (see module docstring)."""
+    rule = _rule_for(event, "defaults")
     if rule is None:
         return
     kinds = {a.id: a.kind for a in ctx.actors}
@@ -124,6 +130,27 @@ def apply_default_agent(ctx: Context, event: Event, trigger: Span) -> None:
     actor = _default_actor(ctx, rule, event_country(ctx, event), trigger)
     event.agent = [actor.id, *(a for a in event.agent if a != actor.id)]
     event.patient = [a for a in event.patient if a != actor.id]
+    event.partner = [a for a in event.partner if a != actor.id]
+
+
+def apply_default_patient(ctx: Context, event: Event, trigger: Span) -> None:
+    """Give `event` ACLED's default first patient where its rule says so: a patient of the rule's
+    kind that the text names is moved first, else the collective is added first (victims of
+    violence against civilians are "Civilians (<country>)" whoever the text says they were)."""
+    rule = _rule_for(event, "patients")
+    if rule is None:
+        return
+    kinds = {a.id: a.kind for a in ctx.actors}
+    if rule.mode == "missing" and event.patient:
+        return
+    own = [a for a in event.patient if kinds.get(a) == rule.kind and a not in event.agent]
+    if own:
+        event.patient = [own[0], *(a for a in event.patient if a != own[0])]
+        return
+    actor = _default_actor(ctx, rule, event_country(ctx, event), trigger)
+    if actor.id in event.agent:
+        return
+    event.patient = [actor.id, *(a for a in event.patient if a != actor.id)]
     event.partner = [a for a in event.partner if a != actor.id]
 
 
