@@ -158,3 +158,25 @@ def test_actor_records_are_valid_report_actors(nlp):
         validation_errors(Report(document=document_info(document), actors=actors).to_dict()) == []
     )
     assert all(m.text == text[m.start : m.end] for a in actors for m in a.mentions)
+
+
+def test_coordinated_modifiers_sharing_a_head_are_two_actors(actors_of):
+    actors = actors_of("A joint patrol by Turkish and Russian forces took place near Idlib.")
+    assert [(a.acled_name, [m.text for m in a.mentions]) for a in actors] == [
+        ("Military Forces of Russia (2000-)", ["Russian forces"]),
+        ("Military Forces of Turkey (2016-)", ["Turkish"]),
+    ]
+
+
+def test_opposition_factions_are_opposition_rebels(actors_of):
+    actors = actors_of("Opposition factions shelled army positions in Idlib province.")
+    assert [(a.kind, a.acled_name) for a in actors][:1] == [
+        ("fighters", "Opposition Rebels (Syria)")
+    ]
+
+
+def test_a_regime_fighter_is_the_state_military(actors_of):
+    actors = actors_of("Gunmen shot dead a regime fighter in Daraa.")
+    assert [(a.kind, a.country, [m.text for m in a.mentions]) for a in actors][1:] == [
+        ("military", "SYR", ["a regime fighter"])
+    ]

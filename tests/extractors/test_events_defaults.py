@@ -108,3 +108,16 @@ def test_named_civilian_victims_are_moved_first_not_duplicated(extract_text):
     patients = _second(report, "ABDUCTION")
     assert patients[0].acled_name == "Civilians (Iraq)"
     assert [a.acled_name for a in report.actors].count("Civilians (Syria)") == 0
+
+
+def test_us_forces_in_syria_are_coded_as_the_coalition(extract_text):
+    report = extract_text("On 4 May 2020, US forces shot dead a civilian near Shadadah in Hasakah.")
+    agents = _first(report, "ATTACK")
+    assert [a.acled_name for a in agents] == ["Global Coalition Against Daesh"]
+    assert [m.text for m in agents[0].mentions] == ["US forces"]
+
+
+def test_islamic_state_fighting_in_syria_is_its_syrian_branch(extract_text):
+    report = extract_text("On 3 May 2020, IS fighters attacked an army checkpoint near Palmyra.")
+    agents = _first(report, "CLASH")
+    assert [a.acled_name for a in agents] == ["Islamic State (Syria)"]

@@ -197,3 +197,22 @@ def test_acled_name_given_to_two_actors_is_a_warning(tmp_path):
     assert [str(p) for p in problems] == [
         "warning: actors/test.yaml: syr.x, syr.y: ACLED name 'Militia X' is given to several actors"
     ]
+
+
+def test_theatre_rules_must_name_kb_actors_and_countries(tmp_path):
+    root = write(tmp_path, GOOD_ACTORS)
+    (root / "theatres.yaml").write_text(
+        "- {actor: syr.hts, coded_as: syr.nobody, countries: [SYR, XXX]}\n", encoding="utf-8"
+    )
+    assert sorted(p.message for p in errors(validate_dir(root))) == [
+        "'XXX' is not an ISO3 country code",
+        "'syr.nobody' is not a KB actor id",
+    ]
+
+
+def test_a_malformed_theatre_rule_is_reported(tmp_path):
+    root = write(tmp_path, GOOD_ACTORS)
+    (root / "theatres.yaml").write_text("- {actor: syr.hts}\n", encoding="utf-8")
+    assert [p.message for p in errors(validate_dir(root))] == [
+        "theatres.yaml: syr.hts: give either branches or coded_as"
+    ]

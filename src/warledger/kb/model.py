@@ -23,7 +23,7 @@ def day_bound(value: str | date | None, *, end: bool = False) -> str | None:
     return text
 
 
-def _covers(start: str | None, end: str | None, on: str | date) -> bool:
+def covers(start: str | None, end: str | None, on: str | date) -> bool:
     day = day_bound(on) or ""
     first = day_bound(start)
     last = day_bound(end, end=True)
@@ -41,7 +41,7 @@ class Tie:
     mode: str | None = None  # one of TIE_MODES
 
     def active(self, on: str | date) -> bool:
-        return _covers(self.start, self.end, on)
+        return covers(self.start, self.end, on)
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class AcledName:
     end: str | None = None
 
     def covers(self, on: str | date) -> bool:
-        return _covers(self.start, self.end, on)
+        return covers(self.start, self.end, on)
 
 
 def pick_acled_name(

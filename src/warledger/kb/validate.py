@@ -18,6 +18,7 @@ from warledger.errors import ConfigError
 from warledger.kb.acled_names import FORCES, load_templates_from
 from warledger.kb.load import read_yaml
 from warledger.kb.model import TIE_MODES, TIE_TYPES, alias_key, day_bound
+from warledger.kb.theatres import load_theatres_from
 
 ACTOR_KINDS = frozenset(
     [
@@ -116,6 +117,9 @@ def validate_dir(directory: Path) -> list[Problem]:
     ambiguous = directory / "ambiguous.yaml"
     if ambiguous.exists():
         checker.ambiguous(ambiguous)
+    theatres = directory / "theatres.yaml"
+    if theatres.exists():
+        checker.theatres(theatres)
     templates = directory / "acled_templates.yaml"
     if templates.exists():
         try:
@@ -135,6 +139,7 @@ class _Checker:
         self.actor_ids: dict[str, str] = {}  # id -> file
         self.aliases: dict[str, dict[str, str]] = {}  # alias_key -> {actor id: file}
         self.ties: list[tuple[str, str, str]] = []  # (file, actor id, target)
+        self.theatre_refs: list[tuple[str, str]] = []  # (rule's actor, referenced id)
         self.declared: dict[str, tuple[str, ...]] = {}
         self.acled: dict[str, list[str]] = {}  # explicit ACLED name -> actor ids
         # alias_key of a country's name, alias, demonym or metonym -> iso3
@@ -337,7 +342,23 @@ class _Checker:
                 continue
             self.declared[alias_key(alias)] = tuple(str(c) for c in candidates)
 
+    def theatres(self, path: Path) -> None:
+        try:
+            rules = load_theatres_from(path)
+        except ConfigError as exc:
+            self.add(path.name, "", str(exc))
+            return
+        for rule in rules.values():
+            self.theatre_refs.extend(
+                (rule.actor, ref) for ref in (rule.actor, rule.coded_as) if ref is not None
+            )
+            for code in sorted(rule.countries - self.iso3):
+                self.add(path.name, rule.actor, f"{code!r} is not an ISO3 country code")
+
     def cross_checks(self) -> None:
+        for rid, ref in self.theatre_refs:
+            if ref not in self.actor_ids:
+                self.add("theatres.yaml", rid, f"{ref!r} is not a KB actor id")
         for file, rid, target in self.ties:
             if target not in self.actor_ids and target not in self.country_codes:
                 self.add(file, rid, f"tie target {target!r} is neither a KB actor id nor a country")

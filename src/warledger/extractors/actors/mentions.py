@@ -3,7 +3,7 @@ and pronouns. Each is a plain record of what the words say; `resolve` decides wh
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -269,12 +269,96 @@ def described_mentions(doc: Doc, vocab: Vocabulary, index: CountryIndex) -> list
             and ent.label_ not in {"NORP", "GPE"}
             and not _bare_head_entity(ent, vocab)
         ):
+            out.extend(_shared_with_name(token, ent, vocab, index))
             continue
         spec = head_spec(token, vocab)
         mention = described_mention(token, spec, _description(token, vocab), vocab, index, ent_of)
         if mention is not None:
-            out.append(mention)
+            out.extend(_split_shared_head(mention, token, vocab, index))
     return out
+
+
+SHARED_MODIFIER_DEPS = {"amod", "compound", "nmod"}
+
+
+def _split_shared_head(
+    mention: Mention, token: Token, vocab: Vocabulary, index: CountryIndex
+) -> list[Mention]:
+    """ "Turkish and Russian forces", "opposition and Islamist factions": coordinated modifiers
+    that share one head name one collective each. The earlier modifiers become mentions of their
+    own (the modifier's span, the head's kind); the head's mention keeps the last modifier."""
+    if mention.source != "described" or mention.spec is None:
+        return [mention]
+    chain: list[Token] = []
+    for left in token.lefts:
+        if left.dep_ in SHARED_MODIFIER_DEPS and any(c.dep_ == "conj" for c in left.children):
+            chain = [left, *_conjuncts(left)]
+            break
+    if len(chain) < 2 or not all(t.i < token.i for t in chain):
+        return [mention]
+    out: list[Mention] = []
+    for modifier in chain[:-1]:
+        own = _with_modifiers(mention, [modifier], vocab, index)
+        own.start, own.end, own.head, own.text = (
+            modifier.i,
+            modifier.i + 1,
+            modifier.i,
+            modifier.text,
+        )
+        if _qualified(own):
+            out.append(own)
+    if not out:
+        return [mention]
+    last = chain[-1]
+    rest = [t for t in token.doc[last.i : token.i]]
+    main = _with_modifiers(mention, rest, vocab, index)
+    main.start = last.i
+    main.text = token.doc[main.start : main.end].text
+    return [*out, main]
+
+
+def _shared_with_name(
+    token: Token, ent: SpacySpan, vocab: Vocabulary, index: CountryIndex
+) -> list[Mention]:
+    """ "Turkish and Russian forces" where "Russian forces" is a name the KB knows: the earlier
+    modifiers still name collectives of their own."""
+    spec = head_spec(token, vocab)
+    first = ent[0]
+    if spec is None or not spec.armed or token.i != ent.root.i or first.dep_ != "conj":
+        return []
+    out: list[Mention] = []
+    head = first.head
+    while head.i < first.i and head.dep_ in SHARED_MODIFIER_DEPS | {"conj"} and head.i < ent.start:
+        bare = Mention(head.i, head.i + 1, head.i, "described", spec.kind, head.text, spec=spec,
+                       plural=token.tag_ in {"NNS", "NNPS"}, lemma=token.lemma_.lower())  # fmt: skip
+        own = _with_modifiers(bare, [head], vocab, index)
+        if _qualified(own):
+            out.insert(0, own)
+        if head.dep_ != "conj":
+            break
+        head = head.head
+    return out
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend([child, *_conjuncts(child)])
+    return sorted(out, key=lambda t: t.i)
+
+
+def _with_modifiers(
+    mention: Mention, words: list[Token], vocab: Vocabulary, index: CountryIndex
+) -> Mention:
+    """A copy of a described mention qualified by `words` alone."""
+    copy = replace(
+        mention, country=None, backer=None, former=False, unidentified=False, state_side=False,
+        pro_government=False, opposition=False,
+    )  # fmt: skip
+    for word in words:
+        _read_modifier(copy, word.lower_.strip(",.;:'\""), vocab, index)
+    return copy
 
 
 def _bare_head_entity(ent: SpacySpan, vocab: Vocabulary) -> bool:
@@ -308,6 +392,14 @@ def described_mention(
     start = min((t.left_edge.i for t in lefts), default=token.i)
     while start < token.i and (doc[start].is_punct and doc[start].text != "-"):
         start += 1
+    before = ent_of.get(token.i - 1)
+    if (
+        start == token.i
+        and before is not None
+        and before.end == token.i
+        and before.label_ in {"ORG", "NORP"}
+    ):
+        start = before.start  # "IS fighters" that the parser took for a verb phrase
     end = token.i + 1
     plural = token.tag_ in {"NNS", "NNPS"} or token.lower_ in {
         "police",

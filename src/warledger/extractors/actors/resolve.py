@@ -7,6 +7,7 @@ pronouns), so that "the group" and "they" can look back at what came before.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc
@@ -211,6 +212,8 @@ class Resolver:
             )
         if spec.acled in FORCES:
             return self._state_force(mention, spec.acled)
+        if spec.kind == "fighters" and mention.state_side and not mention.opposition:
+            return self._state_force(replace(mention, spec=self.vocab.heads["soldier"]), "military")
         return self._collective(mention)
 
     def _affiliation(self, mention: Mention) -> Record | None:
@@ -297,14 +300,15 @@ class Resolver:
             if earlier is not None:
                 return earlier
         template = spec.acled
-        if mention.opposition and spec.kind == "fighters":
-            template = "opposition_rebels"
+        kind = spec.kind
+        if mention.opposition and spec.armed:  # "opposition fighters / forces / factions"
+            template, kind = "opposition_rebels", "fighters"
         if template == "opposition_rebels" and mention.former:
             template = "former_opposition_rebels"
         name = _described_name(mention)
         key = (
             "desc",
-            spec.kind,
+            kind,
             mention.lemma,
             mention.country,
             mention.origin,
@@ -312,16 +316,14 @@ class Resolver:
             mention.backer,
         )
         if template in COLLECTIVE_TEMPLATES:
-            record = self.registry.generic(
-                template, mention.country or self.country, spec.kind, name
-            )
+            record = self.registry.generic(template, mention.country or self.country, kind, name)
         elif template and template not in FORCES and (mention.country or self.country):
-            record = self.registry.other(key, name, spec.kind, mention.country or self.country)
+            record = self.registry.other(key, name, kind, mention.country or self.country)
             if record.actor.acled_name is None:
                 country = self.kb.country(mention.country or self.country or "")
                 record.actor.acled_name = _generic(template, country)
         else:
-            record = self.registry.other(key, name, spec.kind, mention.country)
+            record = self.registry.other(key, name, kind, mention.country)
         record.lemma = mention.lemma
         return record
 

@@ -2,7 +2,8 @@
 
 triggers (vocabulary in patterns/events.yaml) -> roles from the parse -> grouping per sentence ->
 typing (patterns/events_typing.yaml) -> records with role ids, numbers, time and attribution ->
-one record per event in the document -> ACLED's default actors where the text names none
+one record per event in the document -> actors as ACLED codes them in the event's theatre
+(kb/data/theatres.yaml) -> ACLED's default actors where the text names none
 (patterns/events_defaults.yaml).
 """
 
@@ -19,6 +20,7 @@ from warledger.extractors.events.defaults import (
 from warledger.extractors.events.fillers import MentionIndex
 from warledger.extractors.events.merge import absorb, headline_end, merge_events, merge_unrest
 from warledger.extractors.events.records import to_event
+from warledger.extractors.events.theatre import apply_theatre
 from warledger.report import Event, Span
 
 
@@ -50,6 +52,7 @@ def find_events(ctx: Context) -> list[Event]:
     events = merge_events(events, headline_end(ctx.text))
     for event in events:
         apply_armed_forces(ctx, event)
+        apply_theatre(ctx, event)
         trigger = triggers.get(event.id, event.evidence[0])
         apply_default_agent(ctx, event, trigger)
         apply_default_patient(ctx, event, trigger)

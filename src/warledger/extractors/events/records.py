@@ -75,10 +75,22 @@ def _place_ids(tokens: list[Token], places: MentionIndex) -> list[str]:
 def _actor_ids(tokens: list[Token], actors: MentionIndex) -> list[str]:
     out: list[str] = []
     for token in tokens:
-        actor_id = resolve(token, actors)
-        if actor_id and actor_id not in out:
-            out.append(actor_id)
+        for actor_id in [*_shared_head_ids(token, actors), resolve(token, actors)]:
+            if actor_id and actor_id not in out:
+                out.append(actor_id)
     return out
+
+
+def _shared_head_ids(token: Token, actors: MentionIndex) -> list[str | None]:
+    """Actors named by coordinated modifiers of one head, in text order: "Turkish and Russian
+    forces" gives the Turkish forces, then (from the head) the Russian ones."""
+    for left in token.lefts:
+        if left.dep_ in {"amod", "compound", "nmod"} and any(
+            c.dep_ == "conj" for c in left.children
+        ):
+            chain = [left, *(t for t in left.subtree if t.dep_ == "conj" and t.i < token.i)]
+            return [actors.at(t.idx, t.idx + len(t)) for t in sorted(chain, key=lambda t: t.i)]
+    return []
 
 
 def _umbrella_agents(c: Candidate, actors: MentionIndex) -> list[str]:
