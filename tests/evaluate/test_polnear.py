@@ -45,6 +45,15 @@ def test_offset_map_follows_collapsed_spaces():
     assert mapping[5] == 3
 
 
+def test_offset_map_follows_a_composed_character():
+    # "A" + COMBINING TILDE is one character after NFC: offsets after it stay aligned.
+    mapping = offset_map("A\u0303 said  no", "\u00c3 said no")
+    assert mapping[0] == 0
+    assert mapping[1] == 0
+    assert mapping[3] == 2  # "said"
+    assert mapping[10] == 8  # "no"
+
+
 def test_read_ann_maps_gold_onto_the_normalised_text(tmp_path):
     article = next(read_split(write_split(tmp_path)))
     text = article.document.text

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,17 +103,40 @@ def overlap_matches(gold: set[Span], predicted: set[Span]) -> int:
 
 
 def offset_map(original: str, normalised: str) -> list[int]:
-    """For each offset of `original` (and its end), the offset in `normalised` it moved to."""
+    """For each offset of `original` (and its end), the offset in `normalised` it moved to.
+
+    Characters the normalisation dropped map to the next kept one; a letter and the combining
+    marks NFC composed into one character all map to that character (without this the walk
+    stalls at the first composed character and every later gold span collapses onto it)."""
     mapping = [0] * (len(original) + 1)
-    j = 0
-    for i, char in enumerate(original):
+    i = j = 0
+    while i < len(original):
+        char = original[i]
         mapping[i] = j
         if j < len(normalised) and (
             char == normalised[j] or (char.isspace() and normalised[j].isspace())
         ):
             j += 1
+        elif j < len(normalised) and unicodedata.combining(char) == 0:
+            size = _composed_size(original, i, normalised[j])
+            for k in range(i + 1, i + size):
+                mapping[k] = j
+            if size:
+                i, j = i + size, j + 1
+                continue
+        i += 1
     mapping[len(original)] = j
     return mapping
+
+
+def _composed_size(original: str, i: int, composed: str) -> int:
+    """How many characters of `original` from i NFC composes into `composed` (0 if none)."""
+    size = 2
+    while i + size <= len(original) and unicodedata.combining(original[i + size - 1]):
+        if unicodedata.normalize("NFC", original[i : i + size]) == composed:
+            return size
+        size += 1
+    return 0
 
 
 def read_ann(path: Path, mapping: list[int]) -> dict[str, set[Span]]:

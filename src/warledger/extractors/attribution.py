@@ -112,7 +112,7 @@ def _claim(ctx: Context, book: SourceBook, found: FoundStatement, publisher: str
         source_span=source_span,
         cue_span=ctx.span(found.cue_start, found.cue_end),
         content_span=ctx.span(found.content_start, found.content_end),
-        certainty=cue_certainty(found.cue) if source or found.cue else "reported",
+        certainty=cue_certainty(found.cue, found.lemma) if source or found.cue else "reported",
     )
     cue = ctx.text[found.cue_start : found.cue_end]
     return _Claim(statement, _unique(chain), cue, statement.certainty)

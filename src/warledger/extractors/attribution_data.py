@@ -27,6 +27,14 @@ def _words(values: list[str]) -> frozenset[str]:
 @dataclass(frozen=True)
 class AttributionVocabulary:
     reporting_verbs: frozenset[str]
+    attitude_verbs: frozenset[str]
+    """Also in reporting_verbs; these take pronoun objects too ("X criticized him")."""
+    prepositional_cues: dict[str, frozenset[str]]
+    """Cue verb lemma -> prepositions whose object is the content ("called for")."""
+    speech_verbs: frozenset[str]
+    nested_cues: frozenset[str]
+    """Cue verbs that open a statement inside another statement's content."""
+    """Verbs that frame a quote or a sentence on their own: "“...,” she said."."""
     clause_only_verbs: frozenset[str]
     quoting_verbs: frozenset[str]
     reporting_nouns: frozenset[str]
@@ -77,7 +85,15 @@ def attribution_vocabulary() -> AttributionVocabulary:
         for kind in ("anonymous", "official", "organization", "document", "outlet", "social_media")
     }
     return AttributionVocabulary(
-        reporting_verbs=_words(data["reporting_verbs"]),
+        reporting_verbs=_words(data["reporting_verbs"])
+        | _words(data["attitude_verbs"])
+        | frozenset(str(k).lower() for k in data["prepositional_cues"]),
+        attitude_verbs=_words(data["attitude_verbs"]),
+        prepositional_cues={
+            str(k).lower(): _words(v) for k, v in data["prepositional_cues"].items()
+        },
+        speech_verbs=_words(data["speech_verbs"]),
+        nested_cues=_words(data["nested_cues"]),
         clause_only_verbs=_words(data["clause_only_verbs"]),
         quoting_verbs=_words(data["quoting_verbs"]),
         reporting_nouns=_words(data["reporting_nouns"]),

@@ -25,10 +25,10 @@ def more_uncertain(first: str, second: str) -> Certainty:
     return first if levels.index(first) >= levels.index(second) else second  # type: ignore[return-value]
 
 
-def cue_certainty(cue: Token) -> Certainty:
+def cue_certainty(cue: Token, lemma: str | None = None) -> Certainty:
     """The level a reporting word gives its statement: "denied" -> denied, "claimed" -> alleged."""
     vocabulary = certainty_vocabulary()
-    level: str = vocabulary.cue_levels.get(cue.lemma_.lower(), "reported")
+    level: str = vocabulary.cue_levels.get(lemma or cue.lemma_.lower(), "reported")
     for child in cue.children:
         if child.dep_ in ("advmod", "aux"):
             level = more_uncertain(level, vocabulary.words.get(child.lower_, "reported"))

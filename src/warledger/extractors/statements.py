@@ -18,7 +18,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from warledger.extractors.attribution_data import AttributionVocabulary, attribution_vocabulary
+from warledger.extractors.attribution_data import (
+    AttributionVocabulary,
+    attribution_vocabulary,
+    certainty_vocabulary,
+)
 
 _QUOTE = re.compile(r"[\u201c\u201d\"]")
 _EDGE = " \n,;:-\u2013\u2014"
@@ -36,6 +40,10 @@ class FoundStatement:
     relays: list[tuple[SpacySpan, Token]] = field(default_factory=list)
     """Who passed the claim on, nearest to the source first (the quoting outlet, the one told)."""
     channel: str | None = None
+    by_verb: bool = False
+    lemma: str | None = None
+    """The cue verb's lemma, mended where the parser's is wrong ("hopes" -> "hope")."""
+    """Found through a cue verb (not "according to" or a reporting noun)."""
 
 
 def phrase_of(token: Token) -> SpacySpan:
@@ -97,7 +105,7 @@ class StatementFinder:
         for token in self.doc:
             if token.i in self.used:
                 continue
-            lemma = token.lemma_.lower()
+            lemma = self._lemma(token)
             statement: FoundStatement | None = None
             if token.lower_ in ("according", "citing", "quoting") or token.lower_ == "as":
                 statement = self._preposition(token)
@@ -109,7 +117,31 @@ class StatementFinder:
                 statement = self._noun(token)
             if statement is not None and statement.content_end > statement.content_start:
                 found.append(statement)
-        return found
+        return [s for s in found if not self._inner_attitude(s, found)]
+
+    def _lemma(self, token: Token) -> str:
+        """The lemma, or the cue verb a mislemmatised form belongs to ("hopes" -> "hop")."""
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma in self.vocabulary.reporting_verbs:
+            return lemma
+        word = token.lower_
+        for suffix, ending in (("es", "e"), ("s", ""), ("ed", "e"), ("ing", "e")):
+            stem = word[: -len(suffix)] + ending if word.endswith(suffix) else ""
+            if stem in self.vocabulary.reporting_verbs:
+                return stem
+        return lemma
+
+    def _inner_attitude(self, statement: FoundStatement, found: list[FoundStatement]) -> bool:
+        """A cue verb other than a saying inside another statement's content is part of it."""
+        cue = statement.cue
+        if not statement.by_verb or self._lemma(cue) in self.vocabulary.nested_cues:
+            return False
+        if self._lemma(cue) in certainty_vocabulary().cue_levels and not self._quoted(cue):
+            return False  # "said it believes": the doubt belongs to the claim
+        return self._quoted(cue) or any(
+            other is not statement and other.content_start <= cue.idx < other.content_end
+            for other in found
+        )
 
     # -- shapes ---------------------------------------------------------------------------------
 
@@ -129,7 +161,16 @@ class StatementFinder:
             if c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")
         ]
         content: tuple[int, int] | None = None
-        if clauses:
+        cue_end: Token | None = None
+        attitude = lemma in vocabulary.attitude_verbs
+        preposition = self._prepositional(verb, lemma, children)
+        if preposition is not None:
+            # "called for a ceasefire": the preposition's object, and "called for" as the cue.
+            cue_end, objects = preposition
+            content = self._span_of(objects)
+        elif lemma not in vocabulary.reporting_verbs:
+            pass  # a verb that is a cue only with its preposition ("voted for")
+        elif clauses:
             content = self._span_of(clauses)
         elif self._colon_after(verb) is not None:
             content = self._colon_after(verb)
@@ -137,12 +178,14 @@ class StatementFinder:
             objects = [
                 c
                 for c in children
-                if c.dep_ in ("dobj", "attr") and c.i > verb.i and c.pos_ != "PRON"
+                if c.dep_ in ("dobj", "attr")
+                and c.i > verb.i
+                and (c.pos_ != "PRON" or attitude and c.tag_ == "PRP")
             ]
             if objects:
                 tail = [c for c in children if c.dep_ == "prep" and c.i > objects[0].i]
                 content = self._span_of(objects + tail)
-        if content is None and lemma in vocabulary.topic_verbs:
+        if content is None and (lemma in vocabulary.topic_verbs or attitude):
             topics = [
                 g
                 for c in children
@@ -157,11 +200,17 @@ class StatementFinder:
             content = self._span_of(reported) if reported else None
         if content is None and (verb.dep_ in ("parataxis", "advcl") or self._has_mark_as(verb)):
             content = self._rest_of_sentence(verb)
+        if content is None and subject is not None and self._frames_sentence(verb, lemma):
+            # "“...,” Trump said." split off as a sentence of its own; "X, he said."
+            content = self._adjacent_quote(verb, subject) or self._parenthetical(verb, subject)
         # "it was reported that ...": a statement without a named source.
         impersonal = clauses and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in children)
         if content is None or (subject is None and not impersonal):
             return None
         statement = self._statement(verb, verb, content, subject)
+        statement.by_verb = True
+        if cue_end is not None:
+            statement.cue_end = max(statement.cue_end, cue_end.idx + len(cue_end.text))
         if lemma == "tell":
             for child in children:
                 if child.dep_ in ("dative", "dobj") and child.pos_ in ("PROPN", "NOUN"):
@@ -178,6 +227,26 @@ class StatementFinder:
                     statement.source, statement.source_head = phrase_of(cited[0]), cited[0]
                     self.used.add(child.i)
         return statement
+
+    def _prepositional(
+        self, verb: Token, lemma: str, children: list[Token]
+    ) -> tuple[Token, list[Token]] | None:
+        """ "called for X", "lashed out at X": (the cue's last word, the content) or None."""
+        allowed = self.vocabulary.prepositional_cues.get(lemma)
+        if not allowed:
+            return None
+        last = verb
+        for child in children:
+            if child.i <= verb.i:
+                continue
+            if child.dep_ == "prt" and child.lower_ in allowed:
+                last = child
+            elif child.dep_ == "prep" and child.lower_ in allowed:
+                objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    near = child.i - last.i <= 2
+                    return (child if near else last), objects
+        return None
 
     def _quoting(self, verb: Token, children: list[Token]) -> FoundStatement | None:
         """ "Y quoted X as saying that ...": X says it, Y relays it."""
@@ -268,6 +337,7 @@ class StatementFinder:
             source, head = self._source_phrase(subject)
         start, end = self._with_quotes(*content)
         found = FoundStatement(cue.idx, cue_end, cue, start, end, source, head)
+        found.lemma = self._lemma(cue)
         found.channel = self._channel(channel_host)
         self.used.add(cue.i)
         return found
@@ -289,9 +359,12 @@ class StatementFinder:
         current = verb
         for _ in range(4):
             quoting = current.lemma_.lower() in self.vocabulary.quoting_verbs
+            # "“Safety,” said Grimm": a quoted word the parser took for a subject is not the speaker.
+            subjects = [c for c in current.children if c.dep_ == "nsubj" and c.lower_ != "there"]
+            unquoted = [c for c in subjects if not self._quoted(c)]
+            if subjects:
+                return (unquoted or subjects)[0]
             for child in current.children:
-                if child.dep_ == "nsubj" and child.lower_ != "there":
-                    return child
                 if child.dep_ == "nsubjpass" and quoting and child.lower_ != "it":
                     return child
                 if child.dep_ == "agent":
@@ -347,6 +420,39 @@ class StatementFinder:
         if sent_end - start < 3 and colon.sent.end < len(doc):
             sent_end = doc[colon.sent.end].sent.end_char
         return _trimmed(self.text, start, sent_end)
+
+    def _frames_sentence(self, verb: Token, lemma: str) -> bool:
+        """A speech verb heading its sentence, not itself quoted and not "what he said"."""
+        if lemma not in self.vocabulary.speech_verbs or verb.dep_ not in ("ROOT", "parataxis"):
+            return False
+        if any(c.dep_ in ("dobj", "mark") or c.tag_ in ("WP", "WDT") for c in verb.children):
+            return False
+        return not self._quoted(verb)
+
+    def _quoted(self, token: Token) -> bool:
+        return any(q_start < token.idx < q_end for q_start, q_end in self.quotes)
+
+    def _adjacent_quote(self, verb: Token, subject: Token) -> tuple[int, int] | None:
+        """The quote that ends right before "X said" or opens right after "X said,"."""
+        first = min(verb.i, subject.left_edge.i)
+        last = max(verb.i, phrase_of(subject).end - 1)
+        before = self.doc[first].idx
+        after = self.doc[last].idx + len(self.doc[last].text)
+        for q_start, q_end in self.quotes:
+            if q_end <= before and not self.text[q_end:before].strip(_EDGE + ".\u2019'"):
+                return _trimmed(self.text, q_start, q_end)
+            if q_start >= after and not self.text[after:q_start].strip(_EDGE):
+                return _trimmed(self.text, q_start, q_end)
+        return None
+
+    def _parenthetical(self, verb: Token, subject: Token) -> tuple[int, int] | None:
+        """ "Prices will rise, he said.": the words before the speaker are what was said."""
+        first = min(verb.i, subject.left_edge.i)
+        sent = verb.sent
+        if first - sent.start < 2:
+            return None
+        before = _trimmed(self.text, sent.start_char, self.doc[first].idx)
+        return before if before[1] - before[0] >= 3 else None
 
     def _rest_of_sentence(self, verb: Token) -> tuple[int, int] | None:
         return self._around(

@@ -1,0 +1,94 @@
+"""Attitudes, quote-framing verbs and what is said inside what someone said, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from warledger.document import Document
+from warledger.extractors.attribution import find_attribution
+from warledger.extractors.context import Context
+from warledger.report import Statement
+
+
+@pytest.fixture(scope="module")
+def statements(nlp):
+    """`statements(text)` -> [(source, cue, content, certainty)] of each statement found."""
+
+    def run(text: str) -> list[tuple[str | None, str | None, str, str]]:
+        document = Document.make(text)
+        ctx = Context(document=document, doc=nlp(document.text))
+        _, found = find_attribution(ctx)
+        return [_row(s) for s in found]
+
+    return run
+
+
+def _row(statement: Statement) -> tuple[str | None, str | None, str, str]:
+    source = statement.source_span.text if statement.source_span else None
+    cue = statement.cue_span.text if statement.cue_span else None
+    return source, cue, statement.content_span.text, statement.certainty
+
+
+def test_a_quote_split_off_before_its_speaker_is_what_the_speaker_said(statements):
+    assert statements("\u201cNot yet,\u201d Ahmed said.") == [
+        ("Ahmed", "said", "\u201cNot yet,\u201d", "reported")
+    ]
+
+
+def test_a_speaker_after_a_sentence_says_the_sentence(statements):
+    assert statements("Only two clinics are still open, the doctor said.") == [
+        ("the doctor", "said", "Only two clinics are still open", "reported")
+    ]
+
+
+def test_a_quoted_word_is_not_the_speaker(statements):
+    assert statements('"Water," said Hamid, a baker from the old town.') == [
+        ("Hamid, a baker from the old town", "said", '"Water,"', "reported")
+    ]
+
+
+def test_a_verb_of_judgement_takes_its_object_as_content(statements):
+    assert statements("The minister criticized the new curfew.") == [
+        ("The minister", "criticized", "the new curfew", "reported")
+    ]
+
+
+def test_a_verb_of_judgement_takes_a_pronoun_object(statements):
+    assert statements("The governor praised them.") == [
+        ("The governor", "praised", "them", "reported")
+    ]
+
+
+def test_a_prepositional_cue_keeps_its_preposition(statements):
+    assert statements("The council called for a ceasefire in the north.") == [
+        ("The council", "called for", "a ceasefire in the north", "reported")
+    ]
+
+
+def test_a_mislemmatised_hope_is_still_a_hope(statements):
+    assert statements("The mayor hopes for a quick return of the families.") == [
+        ("The mayor", "hopes for", "a quick return of the families", "speculative")
+    ]
+
+
+def test_a_wish_reported_inside_a_statement_is_part_of_it(statements):
+    assert statements("The spokesman said the army wants to retake the town.") == [
+        ("The spokesman", "said", "the army wants to retake the town", "reported")
+    ]
+
+
+def test_a_doubt_reported_inside_a_statement_stays_a_statement(statements):
+    assert [row[:2] for row in statements("The ministry said it believes the rebels fired.")] == [
+        ("The ministry", "said"),
+        ("it", "believes"),
+    ]
+
+
+def test_an_attitude_inside_a_quote_is_part_of_the_quote(statements):
+    assert statements("\u201cThey want us gone,\u201d the commander said.") == [
+        ("the commander", "said", "\u201cThey want us gone,\u201d", "reported")
+    ]
+
+
+def test_a_protest_is_an_event_not_a_statement(statements):
+    assert [cue for _, cue, _, _ in statements("Civilians protested the new checkpoint.")] == []
