@@ -75,3 +75,31 @@ def test_no_owner_no_actor(extract_text, text):
     assert [
         a.name for a in report.actors if a.mentions[0].text.endswith(("home", "house", "vehicle"))
     ] == []
+
+
+def test_an_asset_the_weapon_went_off_in_names_the_target(extract_text):
+    report = extract_text("On 7 June 2021, a landmine exploded in an SDF vehicle near Hajin.")
+    assert _patients(report, "EXPLOSIVE") == ["QSD: Syrian Democratic Forces"]
+
+
+def test_an_asset_the_weapon_was_planted_in_names_the_target(extract_text):
+    report = extract_text(
+        "On 7 June 2021, an IED planted in an SDF vehicle by unknown militants exploded in Hajin."
+    )
+    assert _patients(report, "EXPLOSIVE") == ["QSD: Syrian Democratic Forces"]
+
+
+def test_a_known_owner_phrase_is_the_known_actor(extract_text):
+    report = extract_text(
+        "On 7 June 2021, Israeli warplanes struck pro-Iran militias positions near Albu Kamal."
+    )
+    assert _patients(report, "AIR_STRIKE") == ["Militia (Pro-Iran)"]
+
+
+def test_regime_forces_belong_to_the_country_of_the_places(extract_text):
+    # Turkey is named more often than Syria, but the places are Syrian.
+    report = extract_text(
+        "On 5 June 2021, Turkish forces shelled regime forces' positions near Tell Abiad "
+        "in Raqqa, Turkish media said."
+    )
+    assert _patients(report, "SHELLING") == ["Military Forces of Syria (2000-)"]  # as of 2021

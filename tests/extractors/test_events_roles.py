@@ -186,3 +186,20 @@ def test_between_coordinated_modifiers_of_one_head_names_both_sides(extract_text
     clash = next(e for e in report.events if e.type == "CLASH")
     names = [report.actor(i).acled_name for i in clash.agent + clash.partner]
     assert names == ["QSD: Syrian Democratic Forces", "Military Forces of Turkey (2016-)"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 8 June 2021, clashes took place between the SDF and Turkish forces near Darbasiyah.",
+        "On 8 June 2021, SDF and Turkish forces clashed near Darbasiyah.",
+    ],
+)
+def test_coordinated_sides_of_a_clash_are_agent_and_partner(extract_text, text):
+    report = extract_text(text)
+    event = next(e for e in report.events if e.type == "CLASH")
+    named = lambda ids: [report.actor(a).acled_name for a in ids]  # noqa: E731
+    assert (named(event.agent), named(event.partner)) == (
+        ["QSD: Syrian Democratic Forces"],
+        ["Military Forces of Turkey (2016-)"],
+    )

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from warledger.errors import ConfigError
-from warledger.kb.load import load_kb_from
+from warledger.kb.load import load_kb, load_kb_from
 from warledger.kb.model import AcledName, Tie, alias_key, pick_acled_name
 
 COUNTRIES = """
@@ -195,3 +195,10 @@ def test_non_list_file_is_a_config_error(tmp_path: Path):
     (tmp_path / "actors" / "bad.yaml").write_text("id: xxx.a\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="list of records"):
         load_kb_from(tmp_path)
+
+
+def test_acled_abbreviations_become_aliases_unless_taken():
+    kb = load_kb()
+    assert [a.id for a in kb.lookup("JWS")] == ["syr.sna"]  # "JWS: Syrian National Army"
+    assert [a.id for a in kb.lookup("JaS")] == ["syr.levant_front"]
+    assert [a.id for a in kb.lookup("IS")] == ["int.islamic_state"]  # not the Syrian branch

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 from importlib.resources import files
@@ -201,8 +202,38 @@ def load_kb_from(directory: Path) -> KnowledgeBase:
     ambiguous = directory / "ambiguous.yaml"
     if ambiguous.exists():
         kb.ambiguous = parse_ambiguous(_records(ambiguous))
+    add_acled_abbreviations(kb)
     kb.index()
     return kb
+
+
+ACLED_ABBREVIATION = re.compile(r"^([A-Z][A-Za-z]*[A-Z][A-Za-z-]*): ")
+
+
+def add_acled_abbreviations(kb: KnowledgeBase) -> None:
+    """ACLED writes a group's abbreviation before its name ("JWS: Syrian National Army") and uses
+    it in its notes: each becomes an alias of its actor, unless it already names another actor or
+    a country."""
+    taken: dict[str, set[str]] = {}
+    for actor in kb.actors.values():
+        for alias in (actor.name, *actor.aliases):
+            taken.setdefault(alias_key(alias), set()).add(actor.id)
+    for country in kb.countries.values():
+        for name in (country.name, *country.aliases):
+            taken.setdefault(alias_key(name), set()).add(country.iso3)
+    derived: dict[str, dict[str, str]] = {}  # alias key -> {actor id: spelling}
+    for actor in kb.actors.values():
+        for acled in {actor.acled_name or "", *(n.name for n in actor.acled_names)}:
+            match = ACLED_ABBREVIATION.match(acled)
+            if match and len(match.group(1)) <= 8:
+                derived.setdefault(alias_key(match.group(1)), {})[actor.id] = match.group(1)
+    for key, holders in derived.items():
+        if len(holders) != 1 or taken.get(key, set()) - set(holders):
+            continue
+        ((actor_id, spelled),) = holders.items()
+        actor = kb.actors[actor_id]
+        if key not in taken:
+            kb.actors[actor_id] = replace(actor, aliases=(*actor.aliases, spelled))
 
 
 @lru_cache(maxsize=1)

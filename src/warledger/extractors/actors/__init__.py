@@ -13,6 +13,7 @@ from warledger.extractors.actors.countries import (
     document_countries,
     document_date,
     dominant_country,
+    home_country,
 )
 from warledger.extractors.actors.mentions import described_mentions, named_mentions
 from warledger.extractors.actors.resolve import ARMED_KINDS, Resolver
@@ -40,6 +41,7 @@ def find_actors(ctx: Context) -> list[Actor]:
     named = named_mentions(ctx.doc, vocab, index, kb)
     others = described_mentions(ctx.doc, vocab, index)
     resolver = Resolver(ctx, kb, vocab, dominant_country(ctx), document_date(ctx))
+    resolver.home = home_country(ctx) or resolver.country
     actors = resolver.run(named, others).actors()
     for actor in actors:
         actor.mentions.sort(key=lambda s: (s.start, s.end))

@@ -46,8 +46,9 @@ _DATE = re.compile(
 )
 
 
-def country_votes(doc: Doc) -> Counter[str]:
-    """ISO3 -> weight: country names 3, KB actors 2, demonyms, metonyms and gazetteer places 1."""
+def country_votes(doc: Doc, places_only: bool = False) -> Counter[str]:
+    """ISO3 -> weight: country names 3, KB actors 2, demonyms, metonyms and gazetteer places 1
+    (with `places_only`, the names of places alone: where the events are, not who acts)."""
     index = country_index()
     vocab = vocabulary()
     kb = load_kb()
@@ -64,6 +65,8 @@ def country_votes(doc: Doc) -> Counter[str]:
                 votes[iso3] += 1
             else:
                 _vote_place(votes, text)
+        elif places_only:
+            continue
         elif ent.label_ == "NORP":
             iso3 = index.country_of_demonym(text)
             if iso3:
@@ -109,6 +112,13 @@ def _vote_place(votes: Counter[str], name: str, minimum: int = 0) -> None:
 def document_countries(ctx: Context) -> list[str]:
     """The document's countries, most mentioned first (ISO3)."""
     return [iso3 for iso3, _ in country_votes(ctx.doc).most_common()]
+
+
+def home_country(ctx: Context) -> str | None:
+    """The country the document's places lie in most ("regime forces" in a note about Turkish
+    shelling near Tell Abiad are Syria's)."""
+    votes = country_votes(ctx.doc, places_only=True).most_common(1)
+    return votes[0][0] if votes else None
 
 
 def dominant_country(ctx: Context) -> str | None:

@@ -69,6 +69,8 @@ class Mention:
     description: Description | None = None
     forces_of: bool = False
     """A government named with a force noun: "GNA" in "GNA and LNA forces"."""
+    owner: str = ""
+    """An asset's owner phrase as written ("pro-Iran militias" in "pro-Iran militias positions")."""
 
 
 def head_spec(token: Token, vocab: Vocabulary) -> Head | None:
@@ -408,6 +410,7 @@ def described_mention(
         "militiamen",
         "servicemen",
     }
+    asset = spec is not None and spec.asset
     if spec is not None and spec.asset:
         spec = _owner_spec(spec, lefts, vocab)
     elif spec is not None and spec.needs_qualifier:
@@ -426,6 +429,10 @@ def described_mention(
     mention = Mention(start, end, token.i, "described", spec.kind if spec else "other", "",
                       spec=spec, plural=plural, lemma=token.lemma_.lower())  # fmt: skip
     prefix = doc[start : token.i]
+    if asset:
+        mention.owner = " ".join(
+            t.text for t in prefix if t.dep_ != "det" and t.lower_ not in DETERMINERS
+        )
     words = [w.strip(",.;:'\"") for w in (prefix.text.lower() + " " + token.text.lower()).split()]
     content_words = 0
     for word in words[:-1]:

@@ -56,6 +56,8 @@ class Resolver:
         self.kb = kb
         self.vocab = vocab
         self.country = country
+        self.home = country
+        """Where the document's places are: whose "regime" or "government forces" they are."""
         self.registry = Registry(ctx, kb, on)
         self.on = on
         self.at_head: dict[int, Record] = {}
@@ -191,6 +193,9 @@ class Resolver:
         if spec is None:
             return None
         registry = self.registry
+        owner = [a for a in self.kb.lookup(mention.owner) if a.kind != "person"]
+        if owner:  # "pro-Iran militias positions": the owner is a known actor
+            return registry.kb_actor(owner[0])
         affiliated = self._affiliation(mention) if spec.armed else None
         if affiliated is not None:
             return affiliated
@@ -283,7 +288,8 @@ class Resolver:
                 return earlier
         if self.country is None and not mention.state_side and spec.needs_qualifier:
             return None
-        return self.registry.force(self.country, force, kind, acled_force)
+        country = self.home if mention.state_side else self.country
+        return self.registry.force(country, force, kind, acled_force)
 
     def _collective(self, mention: Mention) -> Record:
         spec = mention.spec

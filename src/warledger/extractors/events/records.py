@@ -10,7 +10,7 @@ from warledger.extractors.attribution import attribution_for
 from warledger.extractors.context import Context
 from warledger.extractors.events.candidate import Candidate
 from warledger.extractors.events.fillers import MentionIndex, _phrase, resolve
-from warledger.extractors.events.roles import umbrellas
+from warledger.extractors.events.roles import SYMMETRIC, umbrellas
 from warledger.extractors.events.vocabulary import vocabulary
 from warledger.extractors.quantities import (
     casualties_for,
@@ -84,13 +84,11 @@ def _actor_ids(tokens: list[Token], actors: MentionIndex) -> list[str]:
 def _shared_head_ids(token: Token, actors: MentionIndex) -> list[str | None]:
     """Actors named by coordinated modifiers of one head, in text order: "Turkish and Russian
     forces" gives the Turkish forces, then (from the head) the Russian ones."""
-    for left in token.lefts:
-        if left.dep_ in {"amod", "compound", "nmod"} and any(
-            c.dep_ == "conj" for c in left.children
-        ):
-            chain = [left, *(t for t in left.subtree if t.dep_ == "conj" and t.i < token.i)]
-            return [actors.at(t.idx, t.idx + len(t)) for t in sorted(chain, key=lambda t: t.i)]
-    return []
+    modifiers = [t for t in token.lefts if t.dep_ in {"amod", "compound", "nmod"}]
+    if not any(c.dep_ in {"conj", "cc"} for t in modifiers for c in t.children):
+        return []
+    chain = {t for m in modifiers for t in m.subtree if t is m or t.dep_ == "conj"}
+    return [actors.at(t.idx, t.idx + len(t)) for t in sorted(chain, key=lambda t: t.i)]
 
 
 def _umbrella_agents(c: Candidate, actors: MentionIndex) -> list[str]:
@@ -138,6 +136,9 @@ def to_event(ctx: Context, c: Candidate, actors: MentionIndex, places: MentionIn
         a for a in roles["patient"] if a not in roles["agent"] and not _is_place(ctx, a, places)
     ]
     roles["partner"] = [a for a in roles["partner"] if a not in roles["agent"] + roles["patient"]]
+    if c.type in SYMMETRIC and not (umbrella or roles["patient"] or roles["partner"]):
+        # "clashes took place between X and Y", "X and Y forces clashed": the sides, in order
+        roles["agent"], roles["partner"] = roles["agent"][:1], roles["agent"][1:]
     origin = _place_ids(c.roles.origin, places)
     destination = [p for p in _place_ids(c.roles.destination, places) if p not in origin]
     location = [p for p in _place_ids(c.roles.location, places) if p not in origin + destination]

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from warledger.extractors.actors.vocabulary import vocabulary as actor_vocabulary
+
 ROLE_NAMES = ("agent", "patient", "partner", "beneficiary", "location", "origin", "destination")
 
 SUBJECTS = {"nsubj", "csubj"}
@@ -152,6 +154,28 @@ def _modifier_agents(noun: Token) -> list[Token]:
     ]
 
 
+ASSET_PREPOSITIONS = {"in", "inside", "near"}
+
+
+def _asset(token: Token) -> bool:
+    """A thing a side owns (patterns/actors.yaml heads marked asset): its owner is the target."""
+    spec = actor_vocabulary().heads.get(token.lemma_.lower())
+    return spec is not None and spec.asset
+
+
+def _participle_targets(noun: Token) -> list[Token]:
+    """Assets a participle describing the weapon names: "an IED planted in a JWS vehicle"."""
+    return [
+        obj
+        for child in noun.children
+        if child.dep_ in {"acl", "relcl"} and child.tag_ == "VBN"
+        for prep in child.children
+        if prep.dep_ == "prep" and prep.lower_ in ASSET_PREPOSITIONS
+        for obj in _pobjs(prep)
+        if _asset(obj)
+    ]
+
+
 def _participle_agents(noun: Token) -> list[Token]:
     """Who a participle describing a noun names with "by": "shells fired by LNA forces", "a
     landmine planted by an unknown armed group", "an attack carried out by IS"."""
@@ -241,6 +265,8 @@ def _prep_roles(head: Token, roles: Roles, event_type: str, *, nominal: bool) ->
         elif word in LOCATIVE:
             for obj in objs:
                 roles.add("location", obj)
+                if event_type in TARGETED and word in ASSET_PREPOSITIONS and _asset(obj):
+                    roles.add("patient", obj)  # "a landmine exploded in a QSD vehicle"
         elif word == "of" and nominal:
             for obj in objs:
                 roles.add("patient", obj)
@@ -299,6 +325,9 @@ def verbal_roles(verb: Token, event_type: str) -> Roles:
             # is itself an actor stays first: "fighters sent by Turkey attacked").
             for agent in _participle_agents(subject):
                 roles.add("agent", agent)
+            if event_type in TARGETED:
+                for target in _participle_targets(subject):
+                    roles.add("patient", target)
     for child in verb.children:
         if child.dep_ in OBJECTS:
             if child.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -331,6 +360,9 @@ def nominal_roles(noun: Token, event_type: str) -> Roles:
         roles.add("agent", child)
     for agent in _participle_agents(noun):
         roles.add("agent", agent)
+    if event_type in TARGETED:
+        for target in _participle_targets(noun):
+            roles.add("patient", target)
     _prep_roles(noun, roles, event_type, nominal=True)
     governor = noun.head
     if noun.dep_ in OBJECTS and governor.lemma_.lower() in LIGHT_VERBS:
