@@ -36,3 +36,8 @@ def test_upper_case_capital_in_a_dateline_is_a_place(nlp):
 
 def test_ordinary_word_that_is_also_a_city_is_not_a_place(nlp):
     assert ents(nlp, "Reading the report took an hour.") == [("an hour", "TIME")]
+
+
+def test_weapon_abbreviations_are_not_organisations(nlp):
+    found = ents(nlp, "Rebels destroyed an army tank near Idlib using an ATGM and two RPGs.")
+    assert all(text not in {"ATGM", "RPGs"} for text, _ in found)
