@@ -92,3 +92,75 @@ def test_an_attitude_inside_a_quote_is_part_of_the_quote(statements):
 
 def test_a_protest_is_an_event_not_a_statement(statements):
     assert [cue for _, cue, _, _ in statements("Civilians protested the new checkpoint.")] == []
+
+
+# -- stances, light verbs, polls, gerunds ------------------------------------------------------
+
+
+def test_a_light_verb_with_a_saying_noun_is_a_cue(statements):
+    assert statements("The ministry issued a warning about the floods.") == [
+        ("The ministry", "issued a warning", "about the floods", "reported")
+    ]
+
+
+def test_an_adjective_of_stance_after_be_is_a_cue(statements):
+    assert statements("The farmers are wary of the new canal.") == [
+        ("The farmers", "are wary of", "the new canal", "reported")
+    ]
+
+
+def test_a_critic_of_something_holds_a_stance(statements):
+    assert statements("Mayor Karim Saleh is a longtime critic of the plan.") == [
+        ("Mayor Karim Saleh", "is a longtime critic of", "the plan", "reported")
+    ]
+
+
+def test_readiness_is_no_stance(statements):
+    assert statements("The fighters are ready for the assault.") == []
+
+
+def test_a_poll_speaks_through_in(statements):
+    assert statements("The governor leads in the latest poll.") == [
+        ("the latest poll", "in", "The governor leads", "reported")
+    ]
+
+
+def test_a_gerund_after_by_takes_the_subject_of_its_verb(statements):
+    assert statements("The envoy began by saying that the talks had failed.") == [
+        ("The envoy", "saying", "that the talks had failed", "reported")
+    ]
+
+
+def test_a_document_says_what_it_shows(statements):
+    assert statements("The survey showed broad support for the truce.") == [
+        ("The survey", "showed", "broad support for the truce", "reported")
+    ]
+
+
+# -- layout: transcript labels and sign-offs ----------------------------------------------------
+
+
+def test_transcript_labels_are_speakers(statements):
+    text = "WALLACE: Will you stay?\n\nMILLER: We will stay until the end."
+    assert statements(text) == [
+        ("WALLACE", ":", "Will you stay?", "reported"),
+        ("MILLER", ":", "We will stay until the end", "reported"),
+    ]
+
+
+def test_a_place_before_a_colon_is_no_speaker(statements):
+    assert statements("SYRIA: Rebels shelled the town.\n\nLIBYA: Talks resumed.") == []
+
+
+def test_a_tally_after_a_name_is_no_saying(statements):
+    assert statements("Sanders: 46.") == []
+
+
+def test_a_sign_off_names_the_speaker_of_the_quote_above(statements):
+    assert statements("\u201cThe clinic has no fuel left.\u201d \u2015 Leila Haddad") == [
+        ("Leila Haddad", "\u2015", "\u201cThe clinic has no fuel left.\u201d", "reported")
+    ]
+
+
+def test_an_agency_sign_off_is_the_publisher_not_a_speaker(statements):
+    assert statements("Rebels shelled the town on Sunday. -- AFP") == []

@@ -33,6 +33,14 @@ class AttributionVocabulary:
     """Cue verb lemma -> prepositions whose object is the content ("called for")."""
     speech_verbs: frozenset[str]
     nested_cues: frozenset[str]
+    light_verbs: frozenset[str]
+    attitude_adjectives: frozenset[str]
+    stance_holders: frozenset[str]
+    poll_nouns: frozenset[str]
+    statement_nouns: frozenset[str]
+    """Objects that make a light verb a cue: "made the allegation", "issued a warning"."""
+    not_speaker_labels: frozenset[str]
+    """Lower-case line-start labels before a colon that are no speaker ("update", "photo")."""
     """Cue verbs that open a statement inside another statement's content."""
     """Verbs that frame a quote or a sentence on their own: "“...,” she said."."""
     clause_only_verbs: frozenset[str]
@@ -94,6 +102,12 @@ def attribution_vocabulary() -> AttributionVocabulary:
         },
         speech_verbs=_words(data["speech_verbs"]),
         nested_cues=_words(data["nested_cues"]),
+        light_verbs=_words(data["light_verbs"]),
+        attitude_adjectives=_words(data["attitude_adjectives"]),
+        stance_holders=_words(data["stance_holders"]),
+        poll_nouns=_words(data["poll_nouns"]),
+        statement_nouns=_words(data["statement_nouns"]),
+        not_speaker_labels=_words(data["not_speaker_labels"]),
         clause_only_verbs=_words(data["clause_only_verbs"]),
         quoting_verbs=_words(data["quoting_verbs"]),
         reporting_nouns=_words(data["reporting_nouns"]),

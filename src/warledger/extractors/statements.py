@@ -6,89 +6,36 @@ Shapes recognised (the words are data, in patterns/attribution.yaml):
 - quoting: "Y quoted X as saying that ...", "Y reported ..., citing X" (X is the source, Y relays);
 - "X told Y's Arabic-language service that ..." (an outlet that is told relays the claim);
 - source prepositions: "according to X, ...", "..., according to X";
-- reporting nouns with a clause: "X's claims that ...", "reports by X that ...".
-Quotes that run over several sentences are covered whole.
+- reporting nouns with a clause: "X's claims that ...", "reports by X that ...";
+- attitudes: "X criticized the plan", "X called for talks" (statement_stances.py also has "X
+  issued a warning", "X is wary of Y", "X leads in the poll");
+- a speech verb beside a quote or a sentence it does not govern: "“No.” Ahmed said.", "Prices
+  will rise, he said.";
+- layout: "NAME: ..." transcript labels and "― Name" sign-offs (statement_labels.py).
+Quotes that run over several sentences are covered whole. Inside a quote or another statement's
+content, only acts of saying (nested_cues) and of doubting open a statement: "he says he wants to
+..." is one statement, "the ministry said residents told its monitors ..." two.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from warledger.extractors import statement_stances as stances
 from warledger.extractors.attribution_data import (
     AttributionVocabulary,
     attribution_vocabulary,
     certainty_vocabulary,
 )
-
-_QUOTE = re.compile(r"[\u201c\u201d\"]")
-_EDGE = " \n,;:-\u2013\u2014"
-
-
-@dataclass
-class FoundStatement:
-    cue_start: int
-    cue_end: int
-    cue: Token
-    content_start: int
-    content_end: int
-    source: SpacySpan | None = None
-    source_head: Token | None = None
-    relays: list[tuple[SpacySpan, Token]] = field(default_factory=list)
-    """Who passed the claim on, nearest to the source first (the quoting outlet, the one told)."""
-    channel: str | None = None
-    by_verb: bool = False
-    lemma: str | None = None
-    """The cue verb's lemma, mended where the parser's is wrong ("hopes" -> "hope")."""
-    """Found through a cue verb (not "according to" or a reporting noun)."""
-
-
-def phrase_of(token: Token) -> SpacySpan:
-    """A noun phrase: the token's subtree without edge punctuation or a trailing relative clause."""
-    doc = token.doc
-    start, end = token.left_edge.i, token.right_edge.i + 1
-    if token.ent_iob_ != "O":  # a name the parser split into sister tokens: "al - Mismari"
-        while start > 0 and doc[start].ent_iob_ == "I":
-            start -= 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return doc[start:end]
-
-
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Quoted passages (marks included); an unclosed quote runs to the end of its paragraph."""
-    regions: list[tuple[int, int]] = []
-    offset = 0
-    for paragraph in text.split("\n\n"):
-        opened: int | None = None
-        for match in _QUOTE.finditer(paragraph):
-            mark = match.group()
-            if opened is None and mark != "\u201d":
-                opened = match.start()
-            elif opened is not None and mark != "\u201c":
-                regions.append((offset + opened, offset + match.end()))
-                opened = None
-        if opened is not None:
-            regions.append((offset + opened, offset + len(paragraph)))
-        offset += len(paragraph) + 2
-    return regions
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _EDGE:
-        start += 1
-    while end > start and text[end - 1] in _EDGE + ".":
-        end -= 1
-    if end < len(text) and text[end] in '\u201d"' and start < end:
-        end += 1
-    return start, end
+from warledger.extractors.statement_labels import layout_statements
+from warledger.extractors.statement_text import (
+    EDGE,
+    FoundStatement,
+    phrase_of,
+    quote_regions,
+    trimmed,
+)
 
 
 class StatementFinder:
@@ -109,14 +56,37 @@ class StatementFinder:
             statement: FoundStatement | None = None
             if token.lower_ in ("according", "citing", "quoting") or token.lower_ == "as":
                 statement = self._preposition(token)
+            elif (
+                token.pos_ == "ADJ"
+                and lemma in vocabulary.attitude_adjectives
+                or token.pos_ == "NOUN"
+                and lemma in vocabulary.stance_holders
+            ):
+                statement = stances.stance_statement(self, token)
+            elif token.lower_ == "in" and token.dep_ == "prep":
+                statement = stances.poll_statement(self, token)
             elif token.pos_ == "VERB" and (
                 lemma in vocabulary.reporting_verbs or self._takes_that_clause(token)
             ):
                 statement = self._verb(token, lemma)
+                if statement is None and lemma in vocabulary.light_verbs:
+                    statement = stances.light_statement(self, token)
+            elif token.pos_ == "VERB" and lemma in vocabulary.light_verbs:
+                statement = stances.light_statement(self, token)
             elif token.pos_ == "NOUN" and lemma in vocabulary.reporting_nouns:
                 statement = self._noun(token)
+
             if statement is not None and statement.content_end > statement.content_start:
                 found.append(statement)
+        for phrase, head, cue, (start, end) in layout_statements(
+            self.doc, self.text, self.quotes, vocabulary
+        ):
+            if cue.i not in self.used and end > start:
+                self.used.add(cue.i)
+                start, end = trimmed(self.text, start, end)
+                found.append(
+                    FoundStatement(cue.idx, cue.idx + len(cue), cue, start, end, phrase, head)
+                )
         return [s for s in found if not self._inner_attitude(s, found)]
 
     def _lemma(self, token: Token) -> str:
@@ -136,9 +106,9 @@ class StatementFinder:
         cue = statement.cue
         if not statement.by_verb or self._lemma(cue) in self.vocabulary.nested_cues:
             return False
-        if self._lemma(cue) in certainty_vocabulary().cue_levels and not self._quoted(cue):
+        if self._lemma(cue) in certainty_vocabulary().cue_levels and not self.quoted(cue):
             return False  # "said it believes": the doubt belongs to the claim
-        return self._quoted(cue) or any(
+        return self.quoted(cue) or any(
             other is not statement and other.content_start <= cue.idx < other.content_end
             for other in found
         )
@@ -152,7 +122,7 @@ class StatementFinder:
             quoted = self._quoting(verb, children)
             if quoted is not None:
                 return quoted
-        subject = self._subject(verb)
+        subject = self.subject_of(verb)
         if subject is not None and subject.lower_ in vocabulary.quoted_speakers:
             return None
         clauses = [
@@ -163,18 +133,18 @@ class StatementFinder:
         content: tuple[int, int] | None = None
         cue_end: Token | None = None
         attitude = lemma in vocabulary.attitude_verbs
-        preposition = self._prepositional(verb, lemma, children)
+        preposition = stances.prepositional_content(self, verb, lemma, children)
         if preposition is not None:
             # "called for a ceasefire": the preposition's object, and "called for" as the cue.
             cue_end, objects = preposition
-            content = self._span_of(objects)
+            content = self.span_of(objects)
         elif lemma not in vocabulary.reporting_verbs:
             pass  # a verb that is a cue only with its preposition ("voted for")
         elif clauses:
-            content = self._span_of(clauses)
-        elif self._colon_after(verb) is not None:
-            content = self._colon_after(verb)
-        elif lemma not in vocabulary.clause_only_verbs:
+            content = self.span_of(clauses)
+        elif self.colon_after(verb) is not None:
+            content = self.colon_after(verb)
+        elif lemma not in vocabulary.clause_only_verbs or stances.is_document(self, subject):
             objects = [
                 c
                 for c in children
@@ -184,7 +154,7 @@ class StatementFinder:
             ]
             if objects:
                 tail = [c for c in children if c.dep_ == "prep" and c.i > objects[0].i]
-                content = self._span_of(objects + tail)
+                content = self.span_of(objects + tail)
         if content is None and (lemma in vocabulary.topic_verbs or attitude):
             topics = [
                 g
@@ -193,11 +163,11 @@ class StatementFinder:
                 for g in c.children
                 if g.dep_ in ("pobj", "pcomp")
             ]
-            content = self._span_of(topics[:1]) if topics else None
+            content = self.span_of(topics[:1]) if topics else None
         if content is None and subject is not None and subject.dep_ == "pobj":
             # "was first reported by X": the passive subject is what X reported.
             reported = [c for c in children if c.dep_ == "nsubjpass"]
-            content = self._span_of(reported) if reported else None
+            content = self.span_of(reported) if reported else None
         if content is None and (verb.dep_ in ("parataxis", "advcl") or self._has_mark_as(verb)):
             content = self._rest_of_sentence(verb)
         if content is None and subject is not None and self._frames_sentence(verb, lemma):
@@ -207,7 +177,7 @@ class StatementFinder:
         impersonal = clauses and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in children)
         if content is None or (subject is None and not impersonal):
             return None
-        statement = self._statement(verb, verb, content, subject)
+        statement = self.make_statement(verb, verb, content, subject)
         statement.by_verb = True
         if cue_end is not None:
             statement.cue_end = max(statement.cue_end, cue_end.idx + len(cue_end.text))
@@ -228,26 +198,6 @@ class StatementFinder:
                     self.used.add(child.i)
         return statement
 
-    def _prepositional(
-        self, verb: Token, lemma: str, children: list[Token]
-    ) -> tuple[Token, list[Token]] | None:
-        """ "called for X", "lashed out at X": (the cue's last word, the content) or None."""
-        allowed = self.vocabulary.prepositional_cues.get(lemma)
-        if not allowed:
-            return None
-        last = verb
-        for child in children:
-            if child.i <= verb.i:
-                continue
-            if child.dep_ == "prt" and child.lower_ in allowed:
-                last = child
-            elif child.dep_ == "prep" and child.lower_ in allowed:
-                objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
-                if objects:
-                    near = child.i - last.i <= 2
-                    return (child if near else last), objects
-        return None
-
     def _quoting(self, verb: Token, children: list[Token]) -> FoundStatement | None:
         """ "Y quoted X as saying that ...": X says it, Y relays it."""
         quoted = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
@@ -263,11 +213,11 @@ class StatementFinder:
         said = saying[0]
         self.used.add(said.i)
         clauses = [c for c in said.children if c.dep_ in ("ccomp", "xcomp")]
-        content = self._span_of(clauses) if clauses else self._colon_after(said)
+        content = self.span_of(clauses) if clauses else self.colon_after(said)
         if content is None:
             return None
-        statement = self._statement(verb, verb, content, quoted[0])
-        relay = self._subject(verb)
+        statement = self.make_statement(verb, verb, content, quoted[0])
+        relay = self.subject_of(verb)
         if relay is not None and quoted[0].dep_ == "dobj":
             statement.relays.append((phrase_of(relay), relay))
         agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -295,7 +245,7 @@ class StatementFinder:
             source = objects[0]
             phrase = phrase_of(source)
             cue_end = last.idx + len(last.text)
-            content = self._around(token.idx, phrase.end_char, token.sent)
+            content = self.around(token.idx, phrase.end_char, token.sent)
             if content is None:
                 return None
             found = FoundStatement(
@@ -320,11 +270,11 @@ class StatementFinder:
                 source = child
             elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 source = next((g for g in child.children if g.dep_ == "pobj"), source)
-        return self._statement(noun, noun, self._span_of(clauses), source)
+        return self.make_statement(noun, noun, self.span_of(clauses), source)
 
     # -- parts ----------------------------------------------------------------------------------
 
-    def _statement(
+    def make_statement(
         self, cue: Token, channel_host: Token, content: tuple[int, int], subject: Token | None
     ) -> FoundStatement:
         cue_end = cue.idx + len(cue.text)
@@ -354,14 +304,14 @@ class StatementFinder:
                             return phrase_of(grand), grand
         return phrase_of(subject), subject
 
-    def _subject(self, verb: Token) -> Token | None:
+    def subject_of(self, verb: Token) -> Token | None:
         """The speaker: the subject, the "by" agent, or the subject of the verb a participle hangs on."""
         current = verb
         for _ in range(4):
             quoting = current.lemma_.lower() in self.vocabulary.quoting_verbs
             # "“Safety,” said Grimm": a quoted word the parser took for a subject is not the speaker.
             subjects = [c for c in current.children if c.dep_ == "nsubj" and c.lower_ != "there"]
-            unquoted = [c for c in subjects if not self._quoted(c)]
+            unquoted = [c for c in subjects if not self.quoted(c)]
             if subjects:
                 return (unquoted or subjects)[0]
             for child in current.children:
@@ -369,9 +319,13 @@ class StatementFinder:
                     return child
                 if child.dep_ == "agent":
                     return next((g for g in child.children if g.dep_ == "pobj"), None)
-            inherits = current.dep_ == "conj" or (
-                current.dep_ in ("advcl", "xcomp") and current.tag_ == "VBG"
-            )
+            gerund = current.tag_ == "VBG"
+            if gerund and current.dep_ == "acl" and current.head.pos_ in ("PROPN", "NOUN"):
+                return current.head  # "footage of Trump saying ..."
+            if gerund and current.dep_ == "pcomp" and current.head.head.pos_ in ("VERB", "AUX"):
+                current = current.head.head  # "began by saying ...", "after saying ..."
+                continue
+            inherits = current.dep_ == "conj" or (current.dep_ in ("advcl", "xcomp") and gerund)
             if not inherits or current.head.i == current.i:
                 return self._speaker_before(verb)
             current = current.head
@@ -394,19 +348,19 @@ class StatementFinder:
             return token
         return None
 
-    def _span_of(self, tokens: list[Token]) -> tuple[int, int]:
+    def span_of(self, tokens: list[Token]) -> tuple[int, int]:
         start = min(t.left_edge.idx for t in tokens)
         last = max((t.right_edge for t in tokens), key=lambda t: t.i)
-        return _trimmed(self.text, start, last.idx + len(last.text))
+        return trimmed(self.text, start, last.idx + len(last.text))
 
     def _with_quotes(self, start: int, end: int) -> tuple[int, int]:
         """Widen a content span to every quoted passage it touches ("“A. B,” he said")."""
         for q_start, q_end in self.quotes:
             if q_start < end and start < q_end:
                 start, end = min(start, q_start), max(end, q_end)
-        return _trimmed(self.text, start, end)
+        return trimmed(self.text, start, end)
 
-    def _colon_after(self, verb: Token) -> tuple[int, int] | None:
+    def colon_after(self, verb: Token) -> tuple[int, int] | None:
         doc = self.doc
         following = doc[verb.i + 1 : verb.i + 4]
         colon = next((t for t in following if t.text == ":"), None)
@@ -415,11 +369,11 @@ class StatementFinder:
         start = colon.idx + 1
         for q_start, q_end in self.quotes:
             if start <= q_start <= start + 3:
-                return _trimmed(self.text, q_start, q_end)
+                return trimmed(self.text, q_start, q_end)
         sent_end = colon.sent.end_char
         if sent_end - start < 3 and colon.sent.end < len(doc):
             sent_end = doc[colon.sent.end].sent.end_char
-        return _trimmed(self.text, start, sent_end)
+        return trimmed(self.text, start, sent_end)
 
     def _frames_sentence(self, verb: Token, lemma: str) -> bool:
         """A speech verb heading its sentence, not itself quoted and not "what he said"."""
@@ -427,9 +381,9 @@ class StatementFinder:
             return False
         if any(c.dep_ in ("dobj", "mark") or c.tag_ in ("WP", "WDT") for c in verb.children):
             return False
-        return not self._quoted(verb)
+        return not self.quoted(verb)
 
-    def _quoted(self, token: Token) -> bool:
+    def quoted(self, token: Token) -> bool:
         return any(q_start < token.idx < q_end for q_start, q_end in self.quotes)
 
     def _adjacent_quote(self, verb: Token, subject: Token) -> tuple[int, int] | None:
@@ -439,10 +393,10 @@ class StatementFinder:
         before = self.doc[first].idx
         after = self.doc[last].idx + len(self.doc[last].text)
         for q_start, q_end in self.quotes:
-            if q_end <= before and not self.text[q_end:before].strip(_EDGE + ".\u2019'"):
-                return _trimmed(self.text, q_start, q_end)
-            if q_start >= after and not self.text[after:q_start].strip(_EDGE):
-                return _trimmed(self.text, q_start, q_end)
+            if q_end <= before and not self.text[q_end:before].strip(EDGE + ".\u2019'"):
+                return trimmed(self.text, q_start, q_end)
+            if q_start >= after and not self.text[after:q_start].strip(EDGE):
+                return trimmed(self.text, q_start, q_end)
         return None
 
     def _parenthetical(self, verb: Token, subject: Token) -> tuple[int, int] | None:
@@ -451,24 +405,24 @@ class StatementFinder:
         sent = verb.sent
         if first - sent.start < 2:
             return None
-        before = _trimmed(self.text, sent.start_char, self.doc[first].idx)
+        before = trimmed(self.text, sent.start_char, self.doc[first].idx)
         return before if before[1] - before[0] >= 3 else None
 
     def _rest_of_sentence(self, verb: Token) -> tuple[int, int] | None:
-        return self._around(
+        return self.around(
             verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text), verb.sent
         )
 
-    def _around(self, start: int, end: int, sent: SpacySpan) -> tuple[int, int] | None:
+    def around(self, start: int, end: int, sent: SpacySpan) -> tuple[int, int] | None:
         """The sentence without [start, end): the part after it, before it, or the whole sentence."""
         text = self.text
-        before = _trimmed(text, sent.start_char, start)
-        after = _trimmed(text, end, sent.end_char)
+        before = trimmed(text, sent.start_char, start)
+        after = trimmed(text, end, sent.end_char)
         if before[1] - before[0] < 3:
             return after if after[1] - after[0] >= 3 else None
         if after[1] - after[0] < 3:
             return before
-        return _trimmed(text, sent.start_char, sent.end_char)
+        return trimmed(text, sent.start_char, sent.end_char)
 
     def _takes_that_clause(self, verb: Token) -> bool:
         """Any verb with a "that" clause reports a thought or a saying ("the study found that")."""
