@@ -202,3 +202,9 @@ def test_acled_abbreviations_become_aliases_unless_taken():
     assert [a.id for a in kb.lookup("JWS")] == ["syr.sna"]  # "JWS: Syrian National Army"
     assert [a.id for a in kb.lookup("JaS")] == ["syr.levant_front"]
     assert [a.id for a in kb.lookup("IS")] == ["int.islamic_state"]  # not the Syrian branch
+
+
+def test_an_undated_event_is_named_as_of_the_export():
+    names = (AcledName("A (2000-2010)", "2000", "2010"), AcledName("B (2010-)", "2010", None))
+    assert pick_acled_name(names, None, as_of="2008-12-31") == "A (2000-)"  # running then
+    assert pick_acled_name(names, None, as_of="2012-01-01") == "B (2010-)"

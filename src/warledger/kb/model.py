@@ -62,9 +62,12 @@ def pick_acled_name(
     """The name valid on `on` (the latest-starting one when several are); with no date, or a
     date outside every period, the latest name (or the earliest for a date before them all).
     `as_of` names it as an ACLED export of that day would: a regime still running then carries
-    its open label, "(2013-)" rather than "(2013-2022)"."""
+    its open label, "(2013-)" rather than "(2013-2022)". An undated event named as of an export
+    took place before it: the name in force on the export's day."""
     if not names:
         return None
+    if on is None:
+        on = as_of
     ordered = sorted(names, key=lambda n: day_bound(n.start) or "")
     chosen = ordered[-1]
     if on is not None:
