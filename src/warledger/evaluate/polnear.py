@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warledger.document import Document
+from warledger.evaluate.figures import Figure
 from warledger.extractors.attribution import find_attribution
 from warledger.extractors.context import Context
 from warledger.nlp import load_nlp
@@ -206,6 +207,18 @@ def score_folders(folders: list[Path], limit: int | None = None) -> PolnearScore
         for article, doc in zip(articles, docs, strict=True):
             score.add(article.gold, predicted_spans(article.document, doc))
     return score
+
+
+def headline(eval_data: Path) -> list[Figure]:
+    """Exact and overlap F1 of each component on the dev split: `polnear.source_overlap_f1`, ..."""
+    folder = eval_data / "gold" / "polnear" / "dev"
+    score = score_folders([folder])
+    figures: list[Figure] = []
+    for component, counts in score.counts.items():
+        for kind, matched in (("exact", counts.exact), ("overlap", counts.overlap)):
+            value = counts.scores(matched)["f1"]
+            figures.append(Figure(f"polnear.{component}_{kind}_f1", value, counts.gold))
+    return figures
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
