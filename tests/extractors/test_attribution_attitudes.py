@@ -103,6 +103,18 @@ def test_a_light_verb_with_a_saying_noun_is_a_cue(statements):
     ]
 
 
+def test_having_doubts_is_holding_a_view(statements):
+    assert statements("The engineers have doubts about the dam.") == [
+        ("The engineers", "have doubts", "about the dam", "reported")
+    ]
+
+
+def test_calling_someone_something_is_a_judgement(statements):
+    assert [row[:3] for row in statements("The mayor called him a liar.")] == [
+        ("The mayor", "called", "him a liar")
+    ]
+
+
 def test_an_adjective_of_stance_after_be_is_a_cue(statements):
     assert statements("The farmers are wary of the new canal.") == [
         ("The farmers", "are wary of", "the new canal", "reported")
