@@ -153,7 +153,7 @@ class StatementFinder:
                 and (c.pos_ != "PRON" or attitude and c.tag_ == "PRP")
             ]
             if objects:
-                tail = [c for c in children if c.dep_ == "prep" and c.i > objects[0].i]
+                tail = [c for c in children if c.dep_ in ("prep", "oprd") and c.i > objects[0].i]
                 content = self.span_of(objects + tail)
         if content is None and (lemma in vocabulary.topic_verbs or attitude):
             topics = [
