@@ -180,3 +180,43 @@ def test_a_regime_fighter_is_the_state_military(actors_of):
     assert [(a.kind, a.country, [m.text for m in a.mentions]) for a in actors][1:] == [
         ("military", "SYR", ["a regime fighter"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Armed Pokot bandits attacked a village in Turkana County, killing six.",
+            "Pokot Ethnic Militia (Kenya)",
+        ),
+        (
+            "Fulani herdsmen attacked farmers in Benue State, killing 12.",
+            "Fulani Ethnic Militia (Nigeria)",
+        ),
+        (
+            "Habar Gidir militia clashed with government troops near Adale in Somalia.",
+            "Habar Gidir Clan Militia (Somalia)",
+        ),
+        (
+            "Cattle rustlers shot dead a herder in Baringo County.",
+            "Unidentified Communal Militia (Kenya)",
+        ),
+    ],
+)
+def test_armed_men_of_a_group_are_its_militia(actors_of, text, expected):
+    assert expected in [a.acled_name for a in actors_of(text)]
+
+
+def test_a_group_named_alone_as_a_side_is_its_militia(actors_of):
+    actors = actors_of(
+        "Clashes between the Garre and the Degodia in Mandera County left five dead."
+    )
+    assert [a.acled_name for a in actors if a.kind == "militia"] == [
+        "Garre Ethnic Militia (Kenya)",
+        "Degodia Ethnic Militia (Kenya)",
+    ]
+
+
+def test_victims_of_a_group_stay_civilians(actors_of):
+    actors = actors_of("Gunmen killed three Turkana women in Turkana County.")
+    assert "Turkana Ethnic Militia (Kenya)" not in [a.acled_name for a in actors]

@@ -216,3 +216,16 @@ def test_a_malformed_theatre_rule_is_reported(tmp_path):
     assert [p.message for p in errors(validate_dir(root))] == [
         "theatres.yaml: syr.hts: give either branches or coded_as"
     ]
+
+
+def test_group_records_must_name_countries(tmp_path):
+    root = write(tmp_path, GOOD_ACTORS)
+    (root / "groups.yaml").write_text(
+        "- {country: SYR, kind: tribal, names: [Shaitat, Shaitat], also: [XXX]}\n",
+        encoding="utf-8",
+    )
+    assert sorted(p.message for p in errors(validate_dir(root))) == [
+        "'XXX' is not an ISO3 country code",
+        "'XXX' is not an ISO3 country code",
+        "listed twice for SYR",
+    ]

@@ -16,6 +16,7 @@ import pycountry
 
 from warledger.errors import ConfigError
 from warledger.kb.acled_names import FORCES, load_templates_from
+from warledger.kb.groups import load_groups_from
 from warledger.kb.load import read_yaml
 from warledger.kb.model import TIE_MODES, TIE_TYPES, alias_key, day_bound
 from warledger.kb.theatres import load_theatres_from
@@ -120,6 +121,9 @@ def validate_dir(directory: Path) -> list[Problem]:
     theatres = directory / "theatres.yaml"
     if theatres.exists():
         checker.theatres(theatres)
+    groups = directory / "groups.yaml"
+    if groups.exists():
+        checker.groups(groups)
     templates = directory / "acled_templates.yaml"
     if templates.exists():
         try:
@@ -354,6 +358,20 @@ class _Checker:
             )
             for code in sorted(rule.countries - self.iso3):
                 self.add(path.name, rule.actor, f"{code!r} is not an ISO3 country code")
+
+    def groups(self, path: Path) -> None:
+        try:
+            found = load_groups_from(path)
+        except ConfigError as exc:
+            self.add(path.name, "", str(exc))
+            return
+        seen: set[tuple[str, str]] = set()
+        for group in found:
+            for code in sorted({group.country, *group.also} - self.iso3):
+                self.add(path.name, group.name, f"{code!r} is not an ISO3 country code")
+            if (group.country, group.name) in seen:
+                self.add(path.name, group.name, f"listed twice for {group.country}")
+            seen.add((group.country, group.name))
 
     def cross_checks(self) -> None:
         for rid, ref in self.theatre_refs:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from warledger.extractors.actors.vocabulary import CountryIndex, Description, Head, Vocabulary
+from warledger.kb.groups import groups_named
 from warledger.kb.model import KbActor, KnowledgeBase
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -69,6 +70,8 @@ class Mention:
     description: Description | None = None
     forces_of: bool = False
     """A government named with a force noun: "GNA" in "GNA and LNA forces"."""
+    group: str | None = None
+    """An ethnic group, clan or tribe whose armed men these are ("Pokot raiders")."""
     owner: str = ""
     """An asset's owner phrase as written ("pro-Iran militias" in "pro-Iran militias positions")."""
 
@@ -93,6 +96,10 @@ def named_mentions(
 def named_mention(
     ent: SpacySpan, vocab: Vocabulary, index: CountryIndex, kb: KnowledgeBase
 ) -> Mention | None:
+    if (groups_named(ent.text) and not index.country_of_demonym(ent.text)) or _group_headed(
+        ent, vocab, index
+    ):
+        return None  # "Pokot", "Habar Gidir militia": a group, read by described_mentions
     found = kb.lookup(ent.text)
     if not found and ent.text.istitle() and len(ent.text) <= 6:
         found = kb.lookup(ent.text.upper())  # "Isis", "Nato": abbreviations written as words
@@ -256,6 +263,10 @@ def described_mentions(doc: Doc, vocab: Vocabulary, index: CountryIndex) -> list
                     out.append(pronoun)
             continue
         lemma = token.lemma_.lower()
+        bare = _bare_group(token, vocab, index)
+        if bare is not None:
+            out.append(bare)
+            continue
         if (
             lower not in heads
             and lemma not in heads
@@ -270,6 +281,7 @@ def described_mentions(doc: Doc, vocab: Vocabulary, index: CountryIndex) -> list
             ent is not None
             and ent.label_ not in {"NORP", "GPE"}
             and not _bare_head_entity(ent, vocab)
+            and not _group_headed(ent, vocab, index)
         ):
             out.extend(_shared_with_name(token, ent, vocab, index))
             continue
@@ -356,11 +368,65 @@ def _with_modifiers(
     """A copy of a described mention qualified by `words` alone."""
     copy = replace(
         mention, country=None, backer=None, former=False, unidentified=False, state_side=False,
-        pro_government=False, opposition=False,
+        pro_government=False, opposition=False, group=None,
     )  # fmt: skip
     for word in words:
         _read_modifier(copy, word.lower_.strip(",.;:'\""), vocab, index)
+    if mention.group:
+        copy.group = _group_in(words, index)
     return copy
+
+
+GROUP_ACTOR_DEPS = {"nsubj", "appos"}
+GROUP_SIDE_PREPOSITIONS = {"between", "with", "by", "against"}
+
+
+def _group_in(tokens: list[Token], index: CountryIndex) -> str | None:
+    """The ethnic group, clan or tribe named among `tokens` (capitalised, up to three words; a
+    country demonym is left to the country index)."""
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            words = tokens[i : i + size]
+            text = " ".join(t.text for t in words)
+            if (
+                words[0].text[:1].isupper()
+                and groups_named(text)
+                and not index.country_of_demonym(text)
+            ):
+                return text
+    return None
+
+
+def _group_headed(ent: SpacySpan, vocab: Vocabulary, index: CountryIndex) -> bool:
+    """ "Habar Gidir militia" that spaCy took for a name: a group's name before a head noun."""
+    return (
+        len(ent) > 1
+        and ent.root.i == ent.end - 1
+        and head_spec(ent.root, vocab) is not None
+        and _group_in(list(ent[:-1]), index) is not None
+    )
+
+
+def _bare_group(token: Token, vocab: Vocabulary, index: CountryIndex) -> Mention | None:
+    """A group named alone as a side: "the Pokot attacked", "clashes between Pokot and Turkana"."""
+    if token.pos_ not in {"PROPN", "NOUN"} or token.dep_ == "compound":
+        return None
+    side = token
+    while side.dep_ == "conj" and side.head.i != side.i:
+        side = side.head
+    acting = side.dep_ in GROUP_ACTOR_DEPS or (
+        side.dep_ == "pobj" and side.head.lower_ in GROUP_SIDE_PREPOSITIONS
+    )
+    if not acting:
+        return None
+    words = [t for t in token.lefts if t.dep_ == "compound"] + [token]
+    group = _group_in(words, index)
+    if group is None or not group.endswith(token.text):
+        return None
+    start = words[0].i
+    spec = vocab.heads["militia"]
+    return Mention(start, token.i + 1, token.i, "described", spec.kind, token.doc[start : token.i + 1].text,
+                   spec=spec, plural=True, lemma="militia", group=group)  # fmt: skip
 
 
 def _bare_head_entity(ent: SpacySpan, vocab: Vocabulary) -> bool:
@@ -418,6 +484,9 @@ def described_mention(
             inner = head_spec(left, vocab) if left.dep_ == "compound" else None
             if inner is not None and inner.armed and not inner.needs_qualifier:
                 spec = inner
+    group = _group_in([t for t in doc[start : token.i]], index) if spec is not None else None
+    if group and spec is not None and spec.kind == "civilians" and _acts(token):
+        spec = vocab.heads["militia"]  # "Fulani herdsmen attacked ...": the group's armed men
     if (
         spec is not None
         and spec.kind in {"civilians", "protesters"}
@@ -454,6 +523,8 @@ def described_mention(
     for ent in dict.fromkeys(ent_of[i] for i in range(start, token.i) if i in ent_of):
         if ent.start >= start:
             _read_entity_modifier(mention, ent, index)
+    if spec is not None and spec.armed:
+        mention.group = group
     end = _read_right(mention, token, vocab, index, ent_of)
     mention.end = end
     mention.text = doc[start:end].text
@@ -544,6 +615,7 @@ def _qualified(mention: Mention) -> bool:
     return bool(
         mention.country or mention.affiliate is not None or mention.unidentified or mention.state_side
         or mention.pro_government or mention.opposition or mention.origin or mention.backer
+        or mention.group
     )  # fmt: skip
 
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from warledger.extractors.context import Context
 from warledger.kb.acled_names import generic_name, templates
+from warledger.kb.groups import Group
 from warledger.kb.model import KbActor, KnowledgeBase
 from warledger.report import Actor
 from warledger.settings import acled_as_of
@@ -134,6 +135,21 @@ class Registry:
             )
 
         return self.get_or_make(("generic", template, iso3), make)
+
+    def group(self, group: Group, iso3: str) -> Record:
+        """The armed men of an ethnic group, clan or tribe ("Pokot Ethnic Militia (Kenya)")."""
+
+        def make() -> Actor:
+            country = self.kb.country(iso3)
+            return Actor(
+                id=self.ctx.new_id("a"),
+                name=f"{group.name} {group.kind} militia",
+                kind="militia",
+                country=iso3,
+                acled_name=generic_name(group.template, country, group.name) if country else None,
+            )
+
+        return self.get_or_make(("group", group.template, group.name, iso3), make)
 
     def other(self, key: Key, name: str, kind: str, country: str | None = None) -> Record:
         def make() -> Actor:

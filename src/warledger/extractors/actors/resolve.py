@@ -16,6 +16,7 @@ from warledger.extractors.actors.mentions import Mention
 from warledger.extractors.actors.records import FORCES, Record, Registry
 from warledger.extractors.actors.vocabulary import Vocabulary
 from warledger.extractors.context import Context
+from warledger.kb.groups import group_named
 from warledger.kb.model import KnowledgeBase, alias_key
 
 ARMED_KINDS = {
@@ -193,6 +194,9 @@ class Resolver:
         if spec is None:
             return None
         registry = self.registry
+        group = group_named(mention.group, self.home) if mention.group else None
+        if group is not None:  # "Pokot raiders": Pokot Ethnic Militia (Kenya)
+            return registry.group(group, group.country_for(mention.country or self.home))
         owner = [a for a in self.kb.lookup(mention.owner) if a.kind != "person"]
         if owner:  # "pro-Iran militias positions": the owner is a known actor
             return registry.kb_actor(owner[0])
