@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from warledger.extractors.certainty import more_uncertain
 from warledger.report import Event
 
+_COUNTS = ("fatalities", "injured", "quantity")
+# Doubts a toll passes on to its event; "denied" stays with its own clause.
+_CARRIED = frozenset({"reported", "alleged", "hedged", "speculative"})
 ROLES = ("agent", "patient", "partner", "beneficiary", "location", "origin", "destination")
 PLACE_ROLES = ("location", "origin", "destination")
 
@@ -31,7 +35,16 @@ def same_event(a: Event, b: Event, headline_end: int = 0) -> bool:
 
 
 def absorb(into: Event, other: Event) -> None:
-    """Add `other`'s evidence, roles and numbers to `into` (first-stated values win)."""
+    """Add `other`'s evidence, roles and numbers to `into` (first-stated values win). A number
+    taken from `other` (or the same number, stated there) brings its doubt along: after "LNA forces shelled the town", "ten soldiers
+    were reportedly killed" gives the event an alleged toll, and the event is no surer than that."""
+    if any(
+        getattr(other, n) is not None and getattr(into, n) in (None, getattr(other, n))
+        for n in _COUNTS
+    ):
+        level = other.attribution.certainty
+        if level in _CARRIED and more_uncertain(into.attribution.certainty, level) == level:
+            into.attribution.certainty = level
     for span in other.evidence:
         if span not in into.evidence:
             into.evidence.append(span)
