@@ -103,3 +103,8 @@ def test_regime_forces_belong_to_the_country_of_the_places(extract_text):
         "in Raqqa, Turkish media said."
     )
     assert _patients(report, "SHELLING") == ["Military Forces of Syria (2000-)"]  # as of 2021
+
+
+def test_a_job_is_not_an_asset(extract_text):
+    report = extract_text("Applicants to government job positions protested in Srinagar.")
+    assert [a.kind for a in report.actors] == ["protesters"]

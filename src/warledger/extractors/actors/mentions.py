@@ -477,6 +477,8 @@ def described_mention(
         "servicemen",
     }
     asset = spec is not None and spec.asset
+    if asset and any(t.lower_ in vocab.not_asset_modifiers for t in token.lefts):
+        return None  # "government job positions": not a thing a side holds
     if spec is not None and spec.asset:
         spec = _owner_spec(spec, lefts, vocab)
     elif spec is not None and spec.needs_qualifier:

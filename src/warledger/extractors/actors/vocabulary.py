@@ -49,6 +49,7 @@ class Vocabulary:
     affiliation_preps: frozenset[str]
     affiliation_words: frozenset[str]
     owner_words: frozenset[str]
+    not_asset_modifiers: frozenset[str]
     origin_preps: frozenset[str]
     backer_words: frozenset[str]
     roles: frozenset[str]
@@ -86,6 +87,7 @@ def vocabulary() -> Vocabulary:
         affiliation_preps=_words(data["affiliation_preps"]),
         affiliation_words=_words(data["affiliation_words"]),
         owner_words=_words(data["owner_words"]),
+        not_asset_modifiers=_words(data["not_asset_modifiers"]),
         origin_preps=_words(data["origin_preps"]),
         backer_words=_words(data["backer_words"]),
         roles=_words(data["roles"]),
