@@ -108,3 +108,8 @@ def test_regime_forces_belong_to_the_country_of_the_places(extract_text):
 def test_a_job_is_not_an_asset(extract_text):
     report = extract_text("Applicants to government job positions protested in Srinagar.")
     assert [a.kind for a in report.actors] == ["protesters"]
+
+
+def test_a_named_camp_is_a_place_not_an_owned_asset(extract_text):
+    report = extract_text("Thousands of children live in the al-Hawl camp in north-east Syria.")
+    assert [a.kind for a in report.actors] == ["civilians"]

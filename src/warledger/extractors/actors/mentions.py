@@ -72,6 +72,8 @@ class Mention:
     """A government named with a force noun: "GNA" in "GNA and LNA forces"."""
     group: str | None = None
     """An ethnic group, clan or tribe whose armed men these are ("Pokot raiders")."""
+    asset: bool = False
+    """A thing a side holds ("regime positions"): it stands for its owner, if it has one."""
     owner: str = ""
     """An asset's owner phrase as written ("pro-Iran militias" in "pro-Iran militias positions")."""
 
@@ -500,6 +502,7 @@ def described_mention(
     mention = Mention(start, end, token.i, "described", spec.kind if spec else "other", "",
                       spec=spec, plural=plural, lemma=token.lemma_.lower())  # fmt: skip
     prefix = doc[start : token.i]
+    mention.asset = asset
     if asset:
         mention.owner = " ".join(
             t.text for t in prefix if t.dep_ != "det" and t.lower_ not in DETERMINERS

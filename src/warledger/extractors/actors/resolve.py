@@ -203,6 +203,8 @@ class Resolver:
         affiliated = self._affiliation(mention) if spec.armed else None
         if affiliated is not None:
             return affiliated
+        if mention.asset and mention.affiliate is not None:
+            return None  # "the al-Hawl camp": a name that is no actor owns nothing
         if mention.unidentified or spec.kind == "unidentified_armed_group":
             if spec.kind == "military":
                 return registry.generic(
