@@ -41,3 +41,9 @@ def test_ordinary_word_that_is_also_a_city_is_not_a_place(nlp):
 def test_weapon_abbreviations_are_not_organisations(nlp):
     found = ents(nlp, "Rebels destroyed an army tank near Idlib using an ATGM and two RPGs.")
     assert all(text not in {"ATGM", "RPGs"} for text, _ in found)
+
+
+def test_aliases_match_with_a_typographic_apostrophe(nlp):
+    assert ("Assad\u2019s forces", "ORG") in ents(
+        nlp, "Rebels fought Assad\u2019s forces near Idlib."
+    )

@@ -143,6 +143,7 @@ class KbEntities:
 
     def _add(self, nlp: Language, label: str, names: Iterable[str]) -> None:
         tokenizer: Any = nlp.tokenizer
+        names = {v for n in names for v in (n, n.replace("'", "\u2019"))}  # "Assad’s forces"
         exact = [n for n in names if alias_key(n) == " ".join(n.split()) and n.isupper()]
         folded = [n for n in names if n not in exact]
         if exact:
