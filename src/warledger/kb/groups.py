@@ -9,10 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from warledger.errors import ConfigError
-from warledger.kb.load import data_dir
+from warledger.kb.load import data_dir, read_yaml
 from warledger.kb.model import alias_key
 
 GROUP_KINDS = ("ethnic", "clan", "tribal", "communal")
@@ -59,10 +57,7 @@ def parse_groups(records: Any, source: str = "groups.yaml") -> tuple[Group, ...]
 
 
 def load_groups_from(path: Path) -> tuple[Group, ...]:
-    try:
-        records = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
+    records = read_yaml(path) or []
     return parse_groups(records, path.name)
 
 

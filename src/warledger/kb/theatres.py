@@ -11,10 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from warledger.errors import ConfigError
-from warledger.kb.load import data_dir, load_kb
+from warledger.kb.load import data_dir, load_kb, read_yaml
 from warledger.kb.model import KbActor, KnowledgeBase, covers
 
 
@@ -53,10 +51,7 @@ def parse_theatres(records: Any, source: str = "theatres.yaml") -> dict[str, The
 
 
 def load_theatres_from(path: Path) -> dict[str, Theatre]:
-    try:
-        records = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
+    records = read_yaml(path) or []
     return parse_theatres(records, path.name)
 
 

@@ -20,6 +20,7 @@ from warledger.extractors.actors.resolve import ARMED_KINDS, Resolver
 from warledger.extractors.actors.vocabulary import country_index, vocabulary
 from warledger.extractors.context import Context
 from warledger.kb.load import load_kb
+from warledger.kb.model import KbActor
 from warledger.report import Actor
 from warledger.settings import acled_as_of
 
@@ -28,6 +29,7 @@ __all__ = [
     "actor_at",
     "actors_in",
     "forces_of",
+    "stands_for",
     "document_countries",
     "document_date",
 ]
@@ -94,8 +96,33 @@ def forces_of(ctx: Context, actor: Actor) -> Actor | None:
             None,
         )
     if target is not None:
-        existing = next((a for a in ctx.actors if a.kb_id == target.id), None)
-        forces = existing or Actor(
+        return stands_for(ctx, actor, target)
+    country = kb.country(actor.country) if actor.country else None
+    if country is None:
+        return None
+    name = f"Military Forces of {country.name}"
+    existing = next((a for a in ctx.actors if a.kind == "military" and a.name == name), None)
+    forces = existing or Actor(
+        id=ctx.new_id("a"),
+        name=name,
+        kind="military",
+        country=country.iso3,
+        acled_name=country.acled_name("military", on, as_of=acled_as_of() or on),
+    )
+    if existing is None:
+        ctx.actors.append(forces)
+    _lend_mentions(actor, forces)
+    return forces
+
+
+def stands_for(ctx: Context, named: Actor, target: KbActor) -> Actor:
+    """The document's actor for the KB actor `target`, found among `ctx.actors` or added to them,
+    with the mentions of `named` (the actor the text names, which `target` stands for) as
+    evidence: a government's armed forces, a movement's branch in a theatre."""
+    actor = next((a for a in ctx.actors if a.kb_id == target.id), None)
+    if actor is None:
+        on = document_date(ctx)
+        actor = Actor(
             id=ctx.new_id("a"),
             name=target.name,
             kind=target.kind,
@@ -104,23 +131,13 @@ def forces_of(ctx: Context, actor: Actor) -> Actor | None:
             wikidata=target.wikidata,
             acled_name=target.acled_name_on(on, as_of=acled_as_of() or on),
         )
-    else:
-        country = kb.country(actor.country) if actor.country else None
-        if country is None:
-            return None
-        name = f"Military Forces of {country.name}"
-        existing = next((a for a in ctx.actors if a.kind == "military" and a.name == name), None)
-        forces = existing or Actor(
-            id=ctx.new_id("a"),
-            name=name,
-            kind="military",
-            country=country.iso3,
-            acled_name=country.acled_name("military", on, as_of=acled_as_of() or on),
-        )
-    if existing is None:
-        ctx.actors.append(forces)
-    for span in actor.mentions:
-        if span not in forces.mentions:
-            forces.mentions.append(span)
-    forces.mentions.sort(key=lambda s: (s.start, s.end))
-    return forces
+        ctx.actors.append(actor)
+    _lend_mentions(named, actor)
+    return actor
+
+
+def _lend_mentions(named: Actor, actor: Actor) -> None:
+    for span in named.mentions:
+        if span not in actor.mentions:
+            actor.mentions.append(span)
+    actor.mentions.sort(key=lambda s: (s.start, s.end))
