@@ -142,3 +142,19 @@ def test_forces_of_a_kb_government_are_its_military(context_of):
 def test_forces_of_is_none_for_non_governments(context_of):
     ctx = context_of("Syrian mercenaries arrived in the port.")
     assert forces_of(ctx, ctx.actors[0]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SNA fighters shelled SDF positions near Manbij.", "JWS: Syrian National Army"),
+        ("SNA troops clashed with al-Shabaab near Kismayo.", "Military Forces of Somalia (2022-)"),
+        (
+            "Coalition warplanes bombed a bridge near Hajin in Deir ez-Zor.",
+            "Global Coalition Against Daesh",
+        ),
+        ("Coalition warplanes struck Houthi positions in Saada.", "Operation Restoring Hope"),
+    ],
+)
+def test_an_ambiguous_alias_is_read_by_the_country_of_the_places(extract_text, text, expected):
+    assert extract_text(text).actors[0].acled_name == expected

@@ -203,3 +203,19 @@ def test_coordinated_sides_of_a_clash_are_agent_and_partner(extract_text, text):
         ["QSD: Syrian Democratic Forces"],
         ["Military Forces of Turkey (2016-)"],
     )
+
+
+def test_a_main_verb_read_as_a_participle_keeps_its_subject_as_agent(extract_text):
+    # spaCy parses "forces brought in" as a participle phrase: the object shows it is the verb.
+    report = extract_text(
+        "On 9 May 2020, regime forces brought in military reinforcements to Daraa."
+    )
+    event = next(e for e in report.events if e.type == "FORCE_MOVEMENT")
+    assert [report.actor(a).kind for a in event.agent] == ["military"]
+    assert event.patient == []
+
+
+def test_a_name_read_as_an_auxiliary_is_the_subject(extract_text):
+    report = extract_text("On 7 May 2020, IS attacked army vehicles near Sukhnah in Homs.")
+    event = next(e for e in report.events if e.type in {"CLASH", "ATTACK"})
+    assert [report.actor(a).acled_name for a in event.agent] == ["Islamic State (Syria)"]

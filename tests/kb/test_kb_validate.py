@@ -229,3 +229,15 @@ def test_group_records_must_name_countries(tmp_path):
         "'XXX' is not an ISO3 country code",
         "listed twice for SYR",
     ]
+
+
+def test_by_country_must_name_countries_and_candidates(tmp_path):
+    declared = (
+        "- alias: HTS\n  candidates: [syr.hts, syr.saa]\n"
+        "  by_country: {SYR: syr.hts, XXX: syr.saa, IRQ: syr.nobody}\n"
+    )
+    root = write(tmp_path, GOOD_ACTORS, ambiguous=declared)
+    assert sorted(p.message for p in errors(validate_dir(root))) == [
+        "'XXX' is not an ISO3 country code",
+        "'syr.nobody' is not one of its candidates",
+    ]

@@ -187,6 +187,15 @@ def parse_ambiguous(records: list[dict[str, Any]]) -> dict[str, tuple[str, ...]]
     return {alias_key(str(r["alias"])): _tuple(r["candidates"]) for r in records}
 
 
+def parse_ambiguous_by_country(records: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """alias_key -> {ISO3: actor id}: which candidate an alias names in a country's coverage."""
+    return {
+        alias_key(str(r["alias"])): {str(k): str(v) for k, v in r["by_country"].items()}
+        for r in records
+        if isinstance(r.get("by_country"), dict)
+    }
+
+
 def load_kb_from(directory: Path) -> KnowledgeBase:
     """Read countries.yaml, ambiguous.yaml and every actors/*.yaml below `directory`."""
     kb = KnowledgeBase()
@@ -201,7 +210,9 @@ def load_kb_from(directory: Path) -> KnowledgeBase:
             kb.actors[actor.id] = actor
     ambiguous = directory / "ambiguous.yaml"
     if ambiguous.exists():
-        kb.ambiguous = parse_ambiguous(_records(ambiguous))
+        records = _records(ambiguous)
+        kb.ambiguous = parse_ambiguous(records)
+        kb.ambiguous_by_country = parse_ambiguous_by_country(records)
     add_acled_abbreviations(kb)
     kb.index()
     return kb

@@ -172,6 +172,8 @@ class KnowledgeBase:
     countries: dict[str, KbCountry] = field(default_factory=dict)
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """alias_key -> candidate actor ids, for aliases that genuinely name several actors."""
+    ambiguous_by_country: dict[str, dict[str, str]] = field(default_factory=dict)
+    """alias_key -> {ISO3: actor id}: the candidate an ambiguous alias names in that country."""
     _aliases: dict[str, list[str]] = field(default_factory=dict)
     _acled: dict[str, str] = field(default_factory=dict)
     _country_names: dict[str, str] = field(default_factory=dict)
@@ -185,6 +187,17 @@ class KnowledgeBase:
     def lookup(self, text: str) -> list[KbActor]:
         """KB actors whose name or alias matches `text` (see `alias_key`)."""
         return [self.actors[i] for i in self._aliases.get(alias_key(text), [])]
+
+    def choose(self, text: str, found: list[KbActor], iso3: str | None) -> KbActor | None:
+        """Among the actors an alias names, the one meant in coverage of `iso3`: the alias's
+        `by_country` choice, else the candidate of that country, else the first."""
+        if len(found) < 2:
+            return found[0] if found else None
+        chosen = self.ambiguous_by_country.get(alias_key(text), {}).get(iso3 or "")
+        return next(
+            (a for a in found if a.id == chosen),
+            next((a for a in found if iso3 and a.country == iso3), found[0]),
+        )
 
     def by_acled_name(self, name: str) -> KbActor | None:
         """The actor that ACLED calls `name` (exact string, any period; ACLED's "Former " prefix

@@ -79,7 +79,7 @@ COUNTRY_FIELDS = frozenset(
     ]
 )
 ACLED_FIELDS = frozenset({"country", "regimes", "legacy_names", *FORCES})
-AMBIGUOUS_FIELDS = frozenset({"alias", "candidates", "hint"})
+AMBIGUOUS_FIELDS = frozenset({"alias", "candidates", "hint", "by_country"})
 ID_RE = re.compile(r"^[a-z]{3}\.[a-z0-9_]+$")
 WIKIDATA_RE = re.compile(r"^Q[1-9][0-9]*$")
 DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$")
@@ -345,6 +345,15 @@ class _Checker:
                 self.add(name, alias, "needs an alias and at least two candidates")
                 continue
             self.declared[alias_key(alias)] = tuple(str(c) for c in candidates)
+            by_country = record.get("by_country") or {}
+            if not isinstance(by_country, dict):
+                self.add(name, alias, "by_country must map ISO3 codes to candidates")
+                continue
+            for code, chosen in by_country.items():
+                if str(code) not in self.iso3:
+                    self.add(name, alias, f"{code!r} is not an ISO3 country code")
+                if str(chosen) not in candidates:
+                    self.add(name, alias, f"{chosen!r} is not one of its candidates")
 
     def theatres(self, path: Path) -> None:
         try:

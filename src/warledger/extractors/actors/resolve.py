@@ -113,6 +113,12 @@ class Resolver:
 
     def _named(self, mention: Mention) -> Record | None:
         registry = self.registry
+        if mention.kb is not None:
+            person = mention.kb.kind == "person"
+            found = [a for a in self.kb.lookup(mention.text) if (a.kind == "person") == person]
+            chosen = self.kb.choose(mention.text, found, self.home or self.country)
+            if chosen is not None and chosen.id != mention.kb.id:  # "SNA" in Somalia coverage
+                mention = replace(mention, kb=chosen, kind=chosen.kind, country=chosen.country)
         if mention.kb is not None and mention.kind == "government" and mention.forces_of:
             record = self._government_forces(mention)
         elif mention.kb is not None and mention.forces_of and mention.kb.kind == "person":

@@ -284,6 +284,9 @@ def _subjects_of(verb: Token) -> tuple[list[Token], bool]:
         if own:
             passive = any(c.dep_ in PASSIVE_SUBJECTS for c in own) and not inherited
             return own, passive
+        named = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.ent_type_ == "ORG"]
+        if named:  # "IS attacked ...": a name the parser took for an auxiliary ("is")
+            return named, False
         if verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -292,9 +295,21 @@ def _subjects_of(verb: Token) -> tuple[list[Token], bool]:
             inherited = True
             continue
         if verb.dep_ in {"relcl", "acl"} and verb.head.i != verb.i:
-            return [verb.head], verb.tag_ == "VBN" and not inherited
+            return [verb.head], verb.tag_ == "VBN" and not inherited and not _misparsed_main(verb)
         break
     return [], False
+
+
+def _misparsed_main(verb: Token) -> bool:
+    """ "Regime forces brought in reinforcements.": with no main verb the parser reads the verb as
+    a participle of the noun ("forces brought in"); one with a direct object is the main verb."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and noun.dep_ == "ROOT"
+        and noun.pos_ in {"NOUN", "PROPN"}
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
