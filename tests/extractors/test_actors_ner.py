@@ -47,3 +47,9 @@ def test_aliases_match_with_a_typographic_apostrophe(nlp):
     assert ("Assad\u2019s forces", "ORG") in ents(
         nlp, "Rebels fought Assad\u2019s forces near Idlib."
     )
+
+
+def test_a_name_may_open_with_a_lower_case_particle_and_lose_its_qualifier(nlp):
+    found = ents(nlp, "Suspected al Shabaab fighters ambushed a convoy near Lamu.")
+    assert ("al Shabaab", "ORG") in found
+    assert all(not text.startswith("Suspected") for text, _ in found)

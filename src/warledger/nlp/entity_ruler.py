@@ -114,6 +114,8 @@ class KbEntities:
         self.kb = kb if kb is not None else load_kb()
         self.not_entities = {alias_key(n) for n in rules["not_entities"]}
         self.determiners = set(rules["leading_determiners"])
+        self.qualifiers = set(rules["leading_qualifiers"])
+        self.particles = set(rules["name_particles"])
         self.ambiguous = {n.casefold() for n in rules["ambiguous_place_names"]}
         self.locative = set(rules["locative_prepositions"])
         tokenizer: Any = nlp.tokenizer
@@ -192,6 +194,8 @@ class KbEntities:
         start, end = ent.start, ent.end
         if ent.label_ in SPAN_TRIMMED and end - start > 1 and ent[0].text in self.determiners:
             start += 1
+        if end - start > 1 and ent.doc[start].text in self.qualifiers:
+            start += 1  # "Suspected al Shabaab": the name is what follows
         while end - start > 1 and ent.doc[end - 1].tag_ == "POS":
             end -= 1
         if (start, end) == (ent.start, ent.end):
@@ -202,7 +206,7 @@ class KbEntities:
         found: list[Found] = []
         for matcher, case_checked in ((self.folded, True), (self.exact, False)):
             for match_id, start, end in matcher(doc):
-                if case_checked and not _capitalised(doc[start:end]):
+                if case_checked and not _capitalised(doc[start:end], self.particles):
                     continue
                 found.append(Found(start, end, STRONG_LABELS[doc.vocab.strings[match_id]]))
         spans = filter_spans([SpacySpan(doc, f.start, f.end, label=f.label) for f in found])
@@ -229,7 +233,7 @@ class KbEntities:
         out = list(ents)
         for match_id, start, end in self.places(doc):
             span = doc[start:end]
-            if not _capitalised(span):
+            if not _capitalised(span, self.particles):
                 continue
             ambiguous = span.text.casefold() in self.ambiguous or (
                 len(span) == 1 and span[0].is_stop
@@ -284,9 +288,12 @@ class KbEntities:
         return out
 
 
-def _capitalised(span: SpacySpan) -> bool:
-    """Names match case-insensitively, but only where the text is written as a name."""
+def _capitalised(span: SpacySpan, particles: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Names match case-insensitively, but only where the text is written as a name (a name may
+    open with a lower-case particle: "al Shabaab", "al-Qaeda")."""
     first = span[0].text
+    if first.lower() in particles or first.split("-")[0] in particles:
+        return any(t.text[:1].isupper() for t in span) or "-" in first
     return first[:1].isupper() or (first[:1].isdigit() and any(t.text[:1].isupper() for t in span))
 
 
