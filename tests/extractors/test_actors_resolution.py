@@ -158,3 +158,29 @@ def test_forces_of_is_none_for_non_governments(context_of):
 )
 def test_an_ambiguous_alias_is_read_by_the_country_of_the_places(extract_text, text, expected):
     assert extract_text(text).actors[0].acled_name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gunmen believed to belong to IS shot dead a shepherd near Palmyra in Homs.",
+            "Islamic State (Syria)",
+        ),
+        (
+            "Gunmen suspected to be Boko Haram fighters killed ten farmers in Borno.",
+            "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+        ),
+    ],
+)
+def test_unnamed_attackers_said_to_be_a_group_are_that_group(extract_text, text, expected):
+    report = extract_text(text)
+    agents = [report.actor(a).acled_name for e in report.events for a in e.agent]
+    assert agents[:1] == [expected]
+
+
+def test_unnamed_attackers_stay_unidentified(extract_text):
+    report = extract_text("Unidentified gunmen shot dead a shopkeeper in Daraa.")
+    assert [report.actor(a).acled_name for e in report.events for a in e.agent] == [
+        "Unidentified Armed Group (Syria)"
+    ]

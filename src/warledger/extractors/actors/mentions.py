@@ -531,6 +531,8 @@ def described_mention(
     if spec is not None and spec.armed:
         mention.group = group
     end = _read_right(mention, token, vocab, index, ent_of)
+    if spec is not None and spec.kind == "unidentified_armed_group" and mention.affiliate is None:
+        end = max(end, _suspected_group(mention, token, vocab, ent_of))
     mention.end = end
     mention.text = doc[start:end].text
     if (
@@ -571,6 +573,23 @@ def _owner_spec(spec: Head, lefts: list[Token], vocab: Vocabulary) -> Head:
         if inner is not None and not inner.asset:
             return inner
     return spec
+
+
+def _suspected_group(
+    mention: Mention, token: Token, vocab: Vocabulary, ent_of: dict[int, SpacySpan]
+) -> int:
+    """ "gunmen believed to belong to IS", "an unknown gunman, presumably IS": the group named
+    right after a few linking words is who they are said to be (read on the tokens, as the parse
+    of such reduced clauses is unreliable). Returns the mention's new end."""
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and i - token.i <= 7 and doc[i].lower_ in vocab.suspected_links:
+        i += 1
+    ent = ent_of.get(i)
+    if i == token.i + 1 or ent is None or ent.label_ != "ORG" or ent.start != i:
+        return token.i + 1
+    mention.affiliate = ent.root.i
+    return ent.end
 
 
 def _acts(token: Token) -> bool:

@@ -50,6 +50,7 @@ class Vocabulary:
     affiliation_words: frozenset[str]
     owner_words: frozenset[str]
     not_asset_modifiers: frozenset[str]
+    suspected_links: frozenset[str]
     origin_preps: frozenset[str]
     backer_words: frozenset[str]
     roles: frozenset[str]
@@ -88,6 +89,7 @@ def vocabulary() -> Vocabulary:
         affiliation_words=_words(data["affiliation_words"]),
         owner_words=_words(data["owner_words"]),
         not_asset_modifiers=_words(data["not_asset_modifiers"]),
+        suspected_links=_words(data["suspected_links"]),
         origin_preps=_words(data["origin_preps"]),
         backer_words=_words(data["backer_words"]),
         roles=_words(data["roles"]),
