@@ -77,10 +77,31 @@ def test_a_wish_reported_inside_a_statement_is_part_of_it(statements):
     ]
 
 
-def test_a_doubt_reported_inside_a_statement_stays_a_statement(statements):
-    assert [row[:2] for row in statements("The ministry said it believes the rebels fired.")] == [
-        ("The ministry", "said"),
-        ("it", "believes"),
+def test_a_doubt_the_speaker_reports_of_itself_is_part_of_its_statement(statements):
+    assert statements("The ministry said it believes the rebels fired.") == [
+        ("The ministry", "said", "it believes the rebels fired", "reported")
+    ]
+
+
+def test_a_saying_by_the_speaker_again_is_part_of_its_statement(statements):
+    assert statements("The governor said he told the council that the road was closed.") == [
+        ("The governor", "said", "he told the council that the road was closed", "reported")
+    ]
+
+
+def test_a_saying_inside_a_quote_is_part_of_the_quote(statements):
+    assert statements("\u201cThe farmers say the wells are dry,\u201d the mayor said.") == [
+        ("the mayor", "said", "\u201cThe farmers say the wells are dry,\u201d", "reported")
+    ]
+
+
+def test_a_named_source_passing_words_on_inside_a_statement_opens_a_chain(statements):
+    assert [
+        row[:3]
+        for row in statements("The agency said local doctors reported that two clinics closed.")
+    ] == [
+        ("The agency", "said", "local doctors reported that two clinics closed"),
+        ("local doctors", "reported", "that two clinics closed"),
     ]
 
 

@@ -71,6 +71,16 @@ def test_hedge_inside_reported_speech_is_more_uncertain_than_reported(certainty_
     )
 
 
+def test_a_doubt_folded_into_a_statement_still_marks_its_claim(certainty_of):
+    certainty, statement = certainty_of("The ministry said it believes the rebels fired.", "fired")
+    assert (certainty, statement) == ("hedged", "st1")
+
+
+def test_a_folded_doubt_does_not_mark_the_rest_of_the_statement(certainty_of):
+    text = "The ministry said the bridge fell and it believes the rebels fired."
+    assert certainty_of(text, "fell")[0] == "reported"
+
+
 def test_denial_wins_over_every_other_level(certainty_of):
     text = "The army denied that its forces might have reportedly shelled the village."
     assert certainty_of(text, "shelled")[0] == "denied"

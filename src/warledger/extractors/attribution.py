@@ -33,6 +33,8 @@ class _Claim:
     cue: str
     certainty: Certainty
     """The statement's own certainty combined with the statements it is reported inside."""
+    doubts: list[tuple[int, int, Certainty]] = field(default_factory=list)
+    """Parts of the content a doubt folded into the statement covers ("said he believes ...")."""
 
 
 @dataclass
@@ -76,11 +78,14 @@ def attribution_for(ctx: Context, start: int, end: int) -> Attribution:
             sources=outlet, chain=list(outlet), cue=None, certainty=clause, statement=None
         )
     statement = claim.statement
+    certainty = more_uncertain(claim.certainty, clause)
+    for level in _doubts_over(ctx, claim, start, end):
+        certainty = more_uncertain(certainty, level)
     return Attribution(
         sources=[statement.source] if statement.source else [],
         chain=list(claim.chain),
         cue=claim.cue,
-        certainty=more_uncertain(claim.certainty, clause),
+        certainty=certainty,
         statement=statement.id,
     )
 
@@ -115,7 +120,11 @@ def _claim(ctx: Context, book: SourceBook, found: FoundStatement, publisher: str
         certainty=cue_certainty(found.cue, found.lemma) if source or found.cue else "reported",
     )
     cue = ctx.text[found.cue_start : found.cue_end]
-    return _Claim(statement, _unique(chain), cue, statement.certainty)
+    doubts = [
+        (doubt.content_start, doubt.content_end, cue_certainty(doubt.cue, doubt.lemma))
+        for doubt in found.folded
+    ]
+    return _Claim(statement, _unique(chain), cue, statement.certainty, doubts)
 
 
 def _nest_chains(claims: list[_Claim], publisher: str | None) -> None:
@@ -134,6 +143,20 @@ def _nest_chains(claims: list[_Claim], publisher: str | None) -> None:
         own = [s for s in claim.chain if s != publisher]
         claim.chain = _unique(own + outer.chain)
         claim.certainty = more_uncertain(claim.certainty, outer.certainty)
+
+
+def _doubts_over(ctx: Context, claim: _Claim, start: int, end: int) -> list[Certainty]:
+    """The levels of the doubts folded into a statement that cover the claim (or its head)."""
+    if not claim.doubts:
+        return []
+    points = [(start, end)] + [
+        (head.idx, head.idx + len(head.text)) for head in span_heads(ctx.doc, start, end)
+    ]
+    return [
+        level
+        for doubt_start, doubt_end, level in claim.doubts
+        if any(doubt_start <= a and b <= doubt_end for a, b in points)
+    ]
 
 
 def _containing(ctx: Context, index: AttributionIndex, start: int, end: int) -> _Claim | None:

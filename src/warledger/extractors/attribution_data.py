@@ -33,6 +33,7 @@ class AttributionVocabulary:
     """Cue verb lemma -> prepositions whose object is the content ("called for")."""
     speech_verbs: frozenset[str]
     nested_cues: frozenset[str]
+    chain_cues: frozenset[str]
     light_verbs: frozenset[str]
     attitude_adjectives: frozenset[str]
     stance_holders: frozenset[str]
@@ -102,6 +103,7 @@ def attribution_vocabulary() -> AttributionVocabulary:
         },
         speech_verbs=_words(data["speech_verbs"]),
         nested_cues=_words(data["nested_cues"]),
+        chain_cues=_words(data["chain_cues"]),
         light_verbs=_words(data["light_verbs"]),
         attitude_adjectives=_words(data["attitude_adjectives"]),
         stance_holders=_words(data["stance_holders"]),

@@ -26,9 +26,13 @@ class FoundStatement:
     """Who passed the claim on, nearest to the source first (the quoting outlet, the one told)."""
     channel: str | None = None
     by_verb: bool = False
+    """Found through a cue verb (not "according to" or a reporting noun)."""
     lemma: str | None = None
     """The cue verb's lemma, mended where the parser's is wrong ("hopes" -> "hope")."""
-    """Found through a cue verb (not "according to" or a reporting noun)."""
+    layout: bool = False
+    """Found from the page's layout: a transcript label or a sign-off."""
+    folded: list[FoundStatement] = field(default_factory=list)
+    """Doubts voiced inside this statement's content, kept as part of it ("said he believes")."""
 
 
 def phrase_of(token: Token) -> SpacySpan:

@@ -12,9 +12,10 @@ Shapes recognised (the words are data, in patterns/attribution.yaml):
 - a speech verb beside a quote or a sentence it does not govern: "“No.” Ahmed said.", "Prices
   will rise, he said.";
 - layout: "NAME: ..." transcript labels and "― Name" sign-offs (statement_labels.py).
-Quotes that run over several sentences are covered whole. Inside a quote or another statement's
-content, only acts of saying (nested_cues) and of doubting open a statement: "he says he wants to
-..." is one statement, "the ministry said residents told its monitors ..." two.
+Quotes that run over several sentences are covered whole. Inside another statement's content only
+an act of passing words on (chain_cues) by a source named apart from the speaker opens a statement
+of its own: "the ministry said residents told its monitors ..." is two statements, "he says he
+wants to ..." one, and a doubt folded into it ("he said he believes ...") still marks its claim.
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ class StatementFinder:
                 found.append(
                     FoundStatement(cue.idx, cue.idx + len(cue), cue, start, end, phrase, head)
                 )
-        return [s for s in found if not self._inner_attitude(s, found)]
+                found[-1].layout = True
+        return [s for s in found if self._opens_statement(s, found)]
 
     def _lemma(self, token: Token) -> str:
         """The lemma, or the cue verb a mislemmatised form belongs to ("hopes" -> "hop")."""
@@ -101,17 +103,42 @@ class StatementFinder:
                 return stem
         return lemma
 
-    def _inner_attitude(self, statement: FoundStatement, found: list[FoundStatement]) -> bool:
-        """A cue verb other than a saying inside another statement's content is part of it."""
+    def _opens_statement(self, statement: FoundStatement, found: list[FoundStatement]) -> bool:
+        """Whether a statement stands on its own rather than inside another one's content.
+
+        Only a chain goes on inside what someone said: a new act of passing words on, outside
+        quotes, by a source that is not the speaker again (a personal pronoun mostly points back
+        to the speaker). Anything else is part of the outer claim; a doubt it voices ("he said
+        he believes ...") is kept on the outer statement for the claim it covers."""
+        if statement.layout:
+            return True
         cue = statement.cue
-        if not statement.by_verb or self._lemma(cue) in self.vocabulary.nested_cues:
-            return False
-        if self._lemma(cue) in certainty_vocabulary().cue_levels and not self.quoted(cue):
-            return False  # "said it believes": the doubt belongs to the claim
-        return self.quoted(cue) or any(
-            other is not statement and other.content_start <= cue.idx < other.content_end
+        outers = [
+            other
             for other in found
-        )
+            if other is not statement and other.content_start <= cue.idx < other.content_end
+        ]
+        if not outers:
+            # A quote with no speaker of its own: "“I think ...”" is the quoted speaker's.
+            return not (
+                statement.by_verb
+                and self.quoted(cue)
+                and self._lemma(cue) not in self.vocabulary.nested_cues
+            )
+        outer = min(outers, key=lambda other: other.content_end - other.content_start)
+        lemma = statement.lemma or self._lemma(cue)
+        head = statement.source_head
+        if (
+            not self.quoted(cue)
+            and lemma in self.vocabulary.chain_cues
+            and head is not None
+            and head.tag_ != "PRP"
+            and (outer.source_head is None or head.lower_ != outer.source_head.lower_)
+        ):
+            return True
+        if lemma in certainty_vocabulary().cue_levels and not self.quoted(cue):
+            outer.folded.append(statement)
+        return False
 
     # -- shapes ---------------------------------------------------------------------------------
 
