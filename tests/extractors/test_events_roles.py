@@ -219,3 +219,10 @@ def test_a_name_read_as_an_auxiliary_is_the_subject(extract_text):
     report = extract_text("On 7 May 2020, IS attacked army vehicles near Sukhnah in Homs.")
     event = next(e for e in report.events if e.type in {"CLASH", "ATTACK"})
     assert [report.actor(a).acled_name for a in event.agent] == ["Islamic State (Syria)"]
+
+
+def test_a_fight_after_which_a_clause_happens_is_fought_by_its_subject(extract_text):
+    report = extract_text("M23 rebels seized the town of Rutshuru after clashes with the army.")
+    clash = next(e for e in report.events if e.type == "CLASH")
+    assert [report.actor(a).name for a in clash.agent] == ["March 23 Movement"]
+    assert [report.actor(a).kind for a in clash.partner] == ["military"]

@@ -300,6 +300,10 @@ def _subjects_of(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
+ALONGSIDE_PREPOSITIONS = {"after", "during", "amid", "following", "in"}
+"""A fight named in these phrases of a clause is fought by the clause's subject."""
+
+
 def _misparsed_main(verb: Token) -> bool:
     """ "Regime forces brought in reinforcements.": with no main verb the parser reads the verb as
     a participle of the noun ("forces brought in"); one with a direct object is the main verb."""
@@ -395,6 +399,15 @@ def nominal_roles(noun: Token, event_type: str) -> Roles:
             inherited = Roles()
             _prep_roles(clause, inherited, event_type, nominal=False)
             roles.location.extend(t for t in inherited.location if t not in roles.location)
+            if (
+                not roles.agent
+                and event_type in SYMMETRIC
+                and governor.lower_ in ALONGSIDE_PREPOSITIONS
+            ):
+                # "M23 seized the town after clashes with the army": the clause's subject fought.
+                subjects, passive = _subjects_of(clause)
+                for subject in subjects if not passive else []:
+                    roles.add("agent", subject)
     return roles
 
 
