@@ -53,3 +53,8 @@ def test_a_name_may_open_with_a_lower_case_particle_and_lose_its_qualifier(nlp):
     found = ents(nlp, "Suspected al Shabaab fighters ambushed a convoy near Lamu.")
     assert ("al Shabaab", "ORG") in found
     assert all(not text.startswith("Suspected") for text, _ in found)
+
+
+def test_a_surname_that_is_also_a_town_stays_a_person_unless_placed(nlp):
+    assert ("Clinton", "PERSON") in ents(nlp, "Clinton said the talks would resume on Monday.")
+    assert ("Clinton", "GPE") in ents(nlp, "Two people were shot in Clinton on Monday.")

@@ -258,10 +258,11 @@ class KbEntities:
 
     @staticmethod
     def _relabel_as_place(ent: SpacySpan, after_locative: bool, surnames: set[str]) -> bool:
-        """A gazetteer name that spaCy labelled otherwise: a lone PERSON name is a place unless it is
-        the surname of a person named in full in the document; ORG only after "in", "near" ..."""
+        """A gazetteer name that spaCy labelled otherwise: a lone PERSON name is a place after "in",
+        "near" ... or when it is a big place, unless it is the surname of a person named in full in
+        the document ("Clinton said" is a person; "in Clinton" a town); ORG only after "in" ..."""
         if ent.label_ == "PERSON":
-            return len(ent) == 1 and ent.text not in surnames
+            return len(ent) == 1 and ent.text not in surnames and after_locative
         if ent.label_ == "ORG":
             return after_locative
         return ent.label_ in WEAK_OVERRIDABLE
