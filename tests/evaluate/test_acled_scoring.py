@@ -324,3 +324,23 @@ def test_a_note_whose_extraction_raises_is_counted_and_the_run_goes_on(
     assert by_name["extraction_error"].better == "lower"
     assert by_name["sub_event_type"].value == pytest.approx(2 / 3)
     assert result.scores[1].disagree[0] == "extraction_error"
+
+
+def test_country_of_a_note_without_known_places_is_its_actors() -> None:
+    actors = [
+        Actor("a1", "Mombasa demonstrators", "protesters", "KEN"),
+        Actor("a2", "Somali pirates", "fighters", "SOM"),  # not in the event
+    ]
+    system = system_view(report(event("e1", "Peaceful protest", agent=["a1"]), actors=actors))
+    assert system.country == "KEN"
+
+
+def test_places_outweigh_actors_for_the_country() -> None:
+    system = system_view(
+        report(
+            event("e1", "Peaceful protest", agent=["a1"]),
+            actors=[Actor("a1", "protesters", "protesters", "KEN")],
+            places=[Place("p1", "Kampala", "city", "UGA")],
+        )
+    )
+    assert system.country == "UGA"

@@ -112,3 +112,22 @@ def test_export_command_without_database_fails_clearly(tmp_path, capsys):
 
     assert main(["export", "--db", str(tmp_path / "missing.duckdb")]) == 1
     assert "no database" in capsys.readouterr().err
+
+
+def test_event_without_a_known_place_takes_its_actors_country():
+    report = _report()
+    report["places"] = []
+    report["actors"][0]["country"] = "KEN"
+    report["actors"][2]["country"] = "SOM"  # not an actor of the event
+    report["events"][0]["agent"] = ["a1"]
+    report["events"][0]["location"] = []
+    row = acled_rows([report])[0]
+    assert (row["country"], row["location"], row["latitude"]) == ("Kenya", "", "")
+    assert row["event_id_cnty"].startswith("KEN-")
+
+
+def test_event_without_place_or_actor_country_has_none():
+    report = _report()
+    report["places"] = []
+    report["events"][0]["location"] = []
+    assert acled_rows([report])[0]["country"] == ""

@@ -320,3 +320,45 @@ def test_unknown_name_lies_at_the_nearest_known_ancestor(places_of) -> None:
     village, nakuru = _by_name(places)["Qwertyville"], _by_name(places)["Nakuru"]
     assert (village.kind, village.country) == ("locality", "KEN")
     assert (village.lat, village.lon) == (nakuru.lat, nakuru.lon)
+
+
+def test_admin_name_with_a_trailing_compass_word_is_a_part_of_that_unit(places_of) -> None:
+    _, places = places_of("Bandits killed two herders in Turkana South on Monday.")
+    place = _by_name(places)["Turkana South"]
+    assert (place.kind, place.country, place.admin1) == ("region", "KEN", "Turkana")
+
+
+def test_generic_noun_alone_is_no_place(places_of) -> None:
+    _, places = places_of("Nurses protested outside the Hospital on Monday.")
+    assert places == []
+
+
+def test_town_reached_only_by_a_foreign_alternate_name_is_not_taken(places_of) -> None:
+    # "Mansi" is an alternate name of Muncie, Indiana, and nothing else places the note there
+    _, places = places_of("Villagers protested in Mansi on Monday.")
+    assert [(p.name, p.country) for p in places] == [("Mansi", None)]
+
+
+def test_tiny_namesake_abroad_not_used_as_a_place_is_not_taken(places_of) -> None:
+    # Sacco is a village of 300 in Italy; here it is no place at all
+    _, places = places_of("Sacco members protested over unpaid dividends in Mombasa.")
+    assert [(p.name, p.country) for p in places] == [("Mombasa", "KEN")]
+
+
+def test_unknown_parent_defers_to_its_own_parent(places_of) -> None:
+    _, places = places_of(
+        "Villagers clashed over grazing land at Rampur village in Sadar upazila of Natore."
+    )
+    assert {p.country for p in places} == {"BGD"}
+
+
+@pytest.mark.parametrize("unit", ["tehsil", "township", "thana", "taluka"])
+def test_lower_admin_unit_words_make_an_admin_unit(places_of, unit: str) -> None:
+    _, places = places_of(f"Police dispersed traders in Kolokhi {unit} of Natore on Monday.")
+    kolokhi = next(p for p in places if p.name.startswith("Kolokhi"))
+    assert (kolokhi.name, kolokhi.kind, kolokhi.country) == (f"Kolokhi {unit}", "admin2", "BGD")
+
+
+def test_town_under_its_english_name_is_taken(places_of) -> None:
+    _, places = places_of("Gunmen attacked a checkpoint near Palmyra on Monday.")
+    assert [(p.name, p.country) for p in places] == [("Palmyra", "SYR")]

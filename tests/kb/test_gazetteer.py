@@ -8,6 +8,7 @@ import pytest
 
 from warledger.kb.gazetteer import load_gazetteer
 from warledger.kb.gazetteer_db import geonames_db, load_geonames
+from warledger.kb.gazetteer_model import is_alias
 from warledger.kb.translit import fuzzy_key, place_key
 
 
@@ -122,3 +123,23 @@ def test_gazetteer_command_loads_file(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "loaded 2 places" in capsys.readouterr().err
     assert main(["gazetteer", "load", str(tmp_path / "nope.txt"), "--db", str(db)]) == 1
     geonames_db.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("own", "name", "alias"),
+    [
+        ("Le Havre", "Gaur", True),  # another language's short name
+        ("Korla", "Kurla", True),  # too short a transliteration to tell
+        ("Kisii", "Kisii Town", False),  # the own name and a settlement word
+        ("Tall Abyaḑ", "Tell Abiad", False),  # a transliteration long enough to tell
+        ("Aleppo", "ALEPPO", False),
+    ],
+)
+def test_alternate_names_are_told_from_own_names(own: str, name: str, alias: bool) -> None:
+    assert is_alias(own, name) is alias
+
+
+def test_lookup_marks_a_match_through_an_alternate_name() -> None:
+    found = {m.place.name: m for m in load_gazetteer().lookup("Gaur") if m.tier == 0}
+    assert (found["Le Havre"].alias, found["Le Havre"].short_alias) == (True, True)
+    assert (found["Gaur"].alias, found["Gaur"].short_alias) == (False, False)

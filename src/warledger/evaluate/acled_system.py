@@ -13,7 +13,9 @@ event.
 
 **Roles.** actor1 is the event's first agent; actor2 its first patient, or else its first
 partner (the other side of a clash). Location is the event's location places; the country is
-the first of those with a country, else the country most places in the report share.
+the first of those with a country, else the country most places in the report share, else
+(a note naming no known place: "Mombasa demonstrators protested") the country most of the
+event's actors, then of all actors, belong to.
 """
 
 from __future__ import annotations
@@ -109,8 +111,12 @@ def _places(report: Report, ids: list[str]) -> list[PlaceView]:
     return [PlaceView(p.name, p.country, p.lat, p.lon) for p in found]
 
 
-def _document_country(report: Report) -> str | None:
+def _document_country(report: Report, event: Event) -> str | None:
     counts = Counter(p.country for p in report.places if p.country)
+    if not counts:
+        ids = event.agent + event.patient + event.partner
+        actors = [a for i in ids if (a := report.actor(i)) is not None and a.country]
+        counts = Counter(a.country for a in actors or report.actors if a.country)
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -149,7 +155,7 @@ def system_view(report: Report) -> SystemView:
     view.actor2 = _actor(report, event.patient) or _actor(report, event.partner)
     view.places = _places(report, event.location)
     view.country = next((p.country for p in view.places if p.country), None) or _document_country(
-        report
+        report, event
     )
     if event.when and event.when.precision == "day" and event.when.start:
         view.date = event.when.start

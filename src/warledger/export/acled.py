@@ -7,6 +7,7 @@ database; `write_acled_csv` writes the rows; `reports_from_db` reads the stored 
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -76,6 +77,22 @@ def _place(report: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
+def _country(report: dict[str, Any], event: dict[str, Any], place: dict[str, Any]) -> str | None:
+    """The event's country: its place's, else the one most places of the report lie in, else
+    (no known place named) the one most of its actors, then of all actors, belong to."""
+    if place.get("country"):
+        return str(place["country"])
+    counts = Counter(p["country"] for p in report.get("places") or [] if p.get("country"))
+    if not counts:
+        ids = set(event.get("agent") or []) | set(event.get("patient") or [])
+        ids |= set(event.get("partner") or [])
+        actors = [a for a in report.get("actors") or [] if a.get("country")]
+        counts = Counter(a["country"] for a in actors if a["id"] in ids) or Counter(
+            a["country"] for a in actors
+        )
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _fatalities(event: dict[str, Any]) -> str:
     value = (event.get("fatalities") or {}).get("value")
     return str(int(value)) if value is not None else "0"
@@ -89,7 +106,7 @@ def event_row(report: dict[str, Any], event: dict[str, Any]) -> dict[str, str]:
     date, year, precision = _date(event, report)
     actor1, assoc1 = _names(actors, event.get("agent") or [])
     actor2, assoc2 = _names(actors, (event.get("patient") or []) + (event.get("partner") or []))
-    country = place.get("country")
+    country = _country(report, event, place)
     lat, lon = place.get("lat"), place.get("lon")
     return {
         "event_id_cnty": f"{country or 'XXX'}-{(document.get('id') or '')[:12]}-{event['id']}",

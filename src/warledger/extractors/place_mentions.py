@@ -68,6 +68,8 @@ class Vocabulary:
     near_words: frozenset[str]
     directions: dict[str, tuple[float, float]]
     not_places: frozenset[str]
+    generic_names: frozenset[str]
+    """Nouns that name no place on their own ("the Hospital", "the Centre"); see places.yaml."""
     demonyms: frozenset[str]
     leading_articles: frozenset[str]
     settlement_words: frozenset[str]
@@ -102,6 +104,9 @@ def vocabulary() -> Vocabulary:
             str(k).lower(): (float(v[0]), float(v[1])) for k, v in data["directions"].items()
         },
         not_places=words("not_places"),
+        generic_names=words("generic_names")
+        | words("admin_heads")
+        | frozenset(" ".join(h) for h in heads),
         demonyms=_demonyms(),
         leading_articles=words("leading_articles"),
         settlement_words=words("settlement_words"),

@@ -5,7 +5,7 @@ gets a score, the sum of plain, named terms, and the best one wins when it reach
 
 | term | value |
 | --- | --- |
-| exact spelling (tier 0) | +2 (a fuzzy, transliteration-only match gets 0) |
+| exact spelling (tier 0) | +2; +1 when only an alternate name of a town is so spelled and it is too short to tell or the town lies outside the document's countries ("Gaur" for Le Havre; not "Palmyra" for Tadmur); a fuzzy, transliteration-only match gets 0 |
 | country of the document (named countries, places resolved so far, weakly the actors' countries) | +3 for the leading country when it has firm support (weight 2: a province, a country named after "in", two towns), +1 when it has not; +1.5 (+0.5 if weak) for another; -2 for any other when the support is firm, and a fuzzy match outside is then dropped; a fuzzy match of a country name is always dropped |
 | inside the parent named in parentheses or by "X in Y" (same admin1, or within 60 km) | +5; a parent that does not contain it: -4 in parentheses, -2 otherwise |
 | used as a parent ("... in Idleb") and an admin unit, region or country | +1.5 |
@@ -15,7 +15,13 @@ gets a score, the sum of plain, named terms, and the best one wins when it reach
 | population prior | +max(0, 0.4 * log10(population) - 1.2): 0 for a village, 1.2 for a city of a million; admin1 counts as 10^5, a country as 10^7 |
 | a listed region, site or locality (our data) | +1 |
 | an imported GeoNames record (the user's full gazetteer) | +0.1 (wins ties with the embedded copy) |
-| used as a place ("in X", "near X") and spelled exactly so in one country only (not against its parent or a firmly supported other country) | +1 |
+| used as a place ("in X", "near X") and its own name spelled exactly so in one country only (not against its parent or a firmly supported other country) | +1 |
+
+A town under TINY_TOWN people is not taken at all without support from the rest of the document
+(its country among the document's, its parent containing it or its province mentioned) unless it
+is used as a place and its own name is so spelled in one country only. The city list holds such
+towns in some countries only, so a lone match of a word that is not even used as a place
+("Hospital", Ireland; "Sacco", Italy) is more often a namesake than the place meant.
 
 ACCEPT is 2.5: an exactly spelled village needs some support from the context (being the only country
 with that spelling, after "in", is enough), a town of 20,000
@@ -27,12 +33,14 @@ goes to the Syrian province even in a Libya story (the head word outweighs the c
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from warledger.kb.gazetteer_model import GazPlace, Match
 
 ACCEPT = 2.5
 UNAMBIGUOUS = 1.0
+TINY_TOWN = 10_000
+"""Population under which a town needs support from the document (see the module docstring)."""
 FOREIGN_TOWN = 100_000
 """Population a town needs to be taken abroad in a story firmly placed in another country."""
 NEAR_KM = 60.0
@@ -103,7 +111,7 @@ def score(
 ) -> float | None:
     """The score of one match (see the module docstring), or None when it is ruled out."""
     place = match.place
-    total = 2.0 if match.tier == 0 else 0.0
+    total = (1.0 if match.alias else 2.0) if match.tier == 0 else 0.0
     lead = evidence.leading_country()
     strong = evidence.strong()
     if place.country and place.country == lead:
@@ -144,6 +152,35 @@ def score(
     return total
 
 
+def _weak_alias(match: Match, evidence: Evidence) -> bool:
+    """A town reached by an alternate name that is too short to tell, or that lies in another
+    country than the document's ("Abdullahpur", Yamuna Nagar, India, in a note from Bangladesh)."""
+    place = match.place
+    return (
+        match.alias
+        and place.kind in {"city", "locality"}
+        and place.source in {"cities", "geonames"}
+        and (
+            match.short_alias
+            or bool(evidence.countries)
+            and place.country not in evidence.countries
+        )
+    )
+
+
+def _unsupported_tiny(match: Match, evidence: Evidence, parent: GazPlace | None) -> bool:
+    """A town under TINY_TOWN that nothing else in the document points to."""
+    place = match.place
+    return (
+        place.kind in {"city", "locality"}
+        and place.source in {"cities", "geonames"}
+        and (place.population or 0) < TINY_TOWN
+        and place.country not in evidence.countries
+        and not (parent is not None and contains(parent, place))
+        and not (place.admin1_code and place.admin1_code in evidence.admin1s)
+    )
+
+
 def best(
     matches: list[Match],
     evidence: Evidence,
@@ -159,6 +196,17 @@ def best(
     them: "Misrata" in a Syria story is still Misrata (but a town under FOREIGN_TOWN is not taken
     abroad then: "the Jaru gathering" in a Deir-ez-Zor story is not Jaru, Brazil). A name used as a place (`located`: after
     "in", "near" ...) whose exact spelling exists in one country only gets UNAMBIGUOUS more."""
+    # only a weak alias counts as one ("Palmyra" is Tadmur's, "Gaur" not Le Havre's)
+    matches = [
+        m if _weak_alias(m, evidence) or not m.alias else replace(m, alias=False) for m in matches
+    ]
+    own = {m.place.country for m in matches if m.tier == 0 and not m.alias}
+    matches = [
+        m
+        for m in matches
+        if not _unsupported_tiny(m, evidence, parent)
+        or (located and m.tier == 0 and not m.alias and own == {m.place.country})
+    ]
     if not any(m.place.country in evidence.countries for m in matches):
         if evidence.strong():
             # Abroad in a story firmly placed elsewhere: only a city or an admin unit will do.
@@ -169,7 +217,7 @@ def best(
                 or (m.place.population or 0) >= FOREIGN_TOWN
             ]
         evidence = Evidence(admin1s=evidence.admin1s)
-    exact = {m.place.country for m in matches if m.tier == 0}
+    exact = {m.place.country for m in matches if m.tier == 0 and not m.alias}
     sole = next(iter(exact)) if located and len(exact) == 1 else None
     if sole and (
         (parent is not None and not any(contains(parent, m.place) for m in matches))
@@ -177,7 +225,10 @@ def best(
     ):
         sole = None  # the context puts it elsewhere: "Al Falah in Abu Salim (Tripoli)"
     scored = [
-        (s + (UNAMBIGUOUS if m.tier == 0 and m.place.country == sole else 0.0), m.place)
+        (
+            s + (UNAMBIGUOUS if m.tier == 0 and not m.alias and m.place.country == sole else 0.0),
+            m.place,
+        )
         for m in matches
         if (s := score(m, evidence, head_kind, parent, strict_parent, as_parent)) is not None
     ]

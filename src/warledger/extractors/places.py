@@ -82,7 +82,8 @@ def find_places(ctx: Context) -> list[Place]:
         # parent's choice of this pass. A mention's own previous choice does not vouch for it.
         for k in range(len(mentions) - 1, -1, -1):
             mention = mentions[k]
-            parent = resolved[mention.parent].place if mention.parent is not None else None
+            # an unknown parent defers to its own: "Sultanabad town (Mirzaganj upazila, Barisal)"
+            parent = _resolved_ancestor(resolved[k], resolved)
             resolved[k] = _resolve(mention, matches[k], _without(evidence, resolved[k]), parent)
     final = resolved
     # Unresolved names default to the country the places (not the actors) point at.
@@ -127,7 +128,13 @@ def _acronym(name: str) -> bool:
     return " " not in name and len(name) <= 5 and any(c.isupper() for c in name[1:])
 
 
+def _generic(mention: Mention) -> bool:
+    return mention.name.lower() in vocabulary().generic_names and not mention.head_kind
+
+
 def _matches(mention: Mention, gazetteer: Gazetteer, db: GeonamesDb | None) -> list[Match]:
+    if _generic(mention):
+        return []  # "the Hospital", "the Centre": a common noun, not Hospital, Ireland
     if _acronym(mention.name):
         return [m for m in lookup(mention.name, gazetteer, db) if m.place.kind == "country"]
     found = []
@@ -138,6 +145,17 @@ def _matches(mention: Mention, gazetteer: Gazetteer, db: GeonamesDb | None) -> l
     if not found and mention.direction and mention.name.lower().startswith(mention.direction):
         found = lookup(mention.name[len(mention.direction) :].strip(" -"), gazetteer, db)
         mention.stripped = bool(found)
+    words = mention.name.rsplit(" ", 1)
+    if (
+        not any(m.tier == 0 for m in found)
+        and len(words) == 2
+        and words[1].lower() in vocabulary().directions
+    ):
+        # "Turkana South", "Kitui East": a part of the named unit (constituencies are so named)
+        part = lookup(words[0], gazetteer, db)
+        if part:
+            found = part
+            mention.direction, mention.stripped = words[1].lower(), True
     head, _, tail = mention.name.partition(" of ")
     if not found and tail and head.lower() in vocabulary().of_heads:
         found = lookup(tail, gazetteer, db)
@@ -216,7 +234,7 @@ def _record(
     if g is None:
         anchor = _resolved_ancestor(r, resolved)
         if (anchor is None and not (m.ner or m.head_kind)) or (
-            _acronym(m.name) and not m.head_kind
+            (_acronym(m.name) or _generic(m)) and not m.head_kind
         ):
             return None
         kind = (

@@ -32,7 +32,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from warledger.kb.gazetteer_build import build_gazetteer, data_files
-from warledger.kb.gazetteer_model import GazPlace, Match
+from warledger.kb.gazetteer_model import GazPlace, Match, alias_match
 from warledger.kb.translit import fuzzy_key, loose_key, place_key
 
 __all__ = ["Gazetteer", "GazPlace", "Match", "load_gazetteer", "cache_dir"]
@@ -62,7 +62,8 @@ class Gazetteer:
         out: list[Match] = []
         for i in self.exact.get(key, ()):
             seen.add(i)
-            out.append(Match(self.places[i], 0))
+            place = self.places[i]
+            out.append(alias_match(place, name, 0))
         fkey = fuzzy_key(name)
         if not fuzzy or not fkey:
             return out

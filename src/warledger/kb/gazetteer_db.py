@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 
 from warledger.kb.gazetteer_build import CITY_POPULATION, usable_alias
-from warledger.kb.gazetteer_model import GazPlace, Match
+from warledger.kb.gazetteer_model import GazPlace, Match, alias_match
 from warledger.kb.translit import fuzzy_key, place_key
 
 TABLE = "gazetteer"
@@ -184,7 +184,7 @@ class GeonamesDb:
                 admin1=admin_name,
                 source="geonames",
             )
-            out.append(Match(place, int(tier)))
+            out.append(alias_match(place, name, int(tier)))
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[key] = out

@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 from warledger.extractors.actors.mentions import in_place_position
 from warledger.extractors.actors.vocabulary import country_index, vocabulary
 from warledger.extractors.context import Context
+from warledger.extractors.place_mentions import vocabulary as place_vocabulary
+from warledger.kb.gazetteer_model import GazPlace, Match
 from warledger.kb.load import load_kb
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -90,13 +92,13 @@ def _vote_place(votes: Counter[str], name: str, minimum: int = 0) -> None:
     (cities under `minimum` people do not vote)."""
     from warledger.kb.gazetteer import load_gazetteer
 
+    if name.lower().removeprefix("the ") in place_vocabulary().generic_names:
+        return  # "the Centre", "the Hospital"
     gazetteer = load_gazetteer()
-    matches = [m.place for m in gazetteer.lookup(name, fuzzy=False) if m.place.country]
+    matches = _voters(gazetteer.lookup(name, fuzzy=False))
     words = name.split()
     if not matches and len(words) > 1 and words[-1].lower() in vocabulary().place_nouns:
-        matches = [
-            m.place for m in gazetteer.lookup(" ".join(words[:-1]), fuzzy=False) if m.place.country
-        ]
+        matches = _voters(gazetteer.lookup(" ".join(words[:-1]), fuzzy=False))
     if not matches:
         return
     divisions = [p for p in matches if p.kind in {"country", "admin1"}]
@@ -107,6 +109,16 @@ def _vote_place(votes: Counter[str], name: str, minimum: int = 0) -> None:
     if place.population < minimum:
         return
     votes[str(place.country)] += 2 if place.population >= 100_000 else 1
+
+
+def _voters(matches: list[Match]) -> list[GazPlace]:
+    """Places with a country, less towns reached by a short alternate name ("Mansi" for Muncie;
+    but "Palmyra" for Tadmur votes)."""
+    return [
+        m.place
+        for m in matches
+        if m.place.country and not (m.short_alias and m.place.kind in {"city", "locality"})
+    ]
 
 
 def document_countries(ctx: Context) -> list[str]:
