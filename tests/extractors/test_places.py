@@ -362,3 +362,16 @@ def test_lower_admin_unit_words_make_an_admin_unit(places_of, unit: str) -> None
 def test_town_under_its_english_name_is_taken(places_of) -> None:
     _, places = places_of("Gunmen attacked a checkpoint near Palmyra on Monday.")
     assert [(p.name, p.country) for p in places] == [("Palmyra", "SYR")]
+
+
+def test_county_known_by_a_short_name_with_a_compass_word(places_of) -> None:
+    _, places = places_of("Raiders torched several houses in Marakwet East on Monday.")
+    place = _by_name(places)["Marakwet East"]
+    assert (place.country, place.admin1) == ("KEN", "Elgeyo-Marakwet")
+
+
+def test_leading_compass_word_is_stripped_when_the_whole_is_only_a_fuzzy_match(
+    places_of,
+) -> None:
+    _, places = places_of("Teachers from South Kisii held a demonstration on Monday.")
+    assert [(p.name, p.country, p.admin1) for p in places] == [("South Kisii", "KEN", "Kisii")]

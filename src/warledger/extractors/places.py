@@ -142,9 +142,14 @@ def _matches(mention: Mention, gazetteer: Gazetteer, db: GeonamesDb | None) -> l
         found = lookup(f"{mention.name} {mention.head}", gazetteer, db)
     if not found:
         found = lookup(mention.name, gazetteer, db)
-    if not found and mention.direction and mention.name.lower().startswith(mention.direction):
-        found = lookup(mention.name[len(mention.direction) :].strip(" -"), gazetteer, db)
-        mention.stripped = bool(found)
+    if (
+        not any(m.tier == 0 for m in found)
+        and mention.direction
+        and mention.name.lower().startswith(mention.direction)
+    ):
+        part = lookup(mention.name[len(mention.direction) :].strip(" -"), gazetteer, db)
+        if part:
+            found, mention.stripped = part, True
     words = mention.name.rsplit(" ", 1)
     if (
         not any(m.tier == 0 for m in found)
