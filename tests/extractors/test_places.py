@@ -375,3 +375,9 @@ def test_leading_compass_word_is_stripped_when_the_whole_is_only_a_fuzzy_match(
 ) -> None:
     _, places = places_of("Teachers from South Kisii held a demonstration on Monday.")
     assert [(p.name, p.country, p.admin1) for p in places] == [("South Kisii", "KEN", "Kisii")]
+
+
+def test_admin_unit_spelled_only_like_a_unit_abroad_is_not_taken(places_of) -> None:
+    # Singra upazila (Bangladesh) only sounds like Sîngerei, Moldova: no country at all
+    _, places = places_of("A farmer was killed in a land dispute in Singra upazila on Saturday.")
+    assert [(p.name, p.kind, p.country) for p in places] == [("Singra upazila", "admin2", None)]

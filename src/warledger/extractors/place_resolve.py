@@ -10,7 +10,7 @@ gets a score, the sum of plain, named terms, and the best one wins when it reach
 | inside the parent named in parentheses or by "X in Y" (same admin1, or within 60 km) | +5; a parent that does not contain it: -4 in parentheses, -2 otherwise |
 | used as a parent ("... in Idleb") and an admin unit, region or country | +1.5 |
 | its province (admin1) is mentioned in the document | +2 |
-| kind wanted by the head word ("X province" -> admin1/admin2; "X airport" -> a site) | +4; other kinds -2 |
+| kind wanted by the head word ("X province" -> admin1/admin2; "X airport" -> a site) | +4; other kinds -2; with an admin head word a fuzzy match outside the document's countries is dropped |
 | a country's own name | +3 |
 | population prior | +max(0, 0.4 * log10(population) - 1.2): 0 for a village, 1.2 for a city of a million; admin1 counts as 10^5, a country as 10^7 |
 | a listed region, site or locality (our data) | +1 |
@@ -201,6 +201,10 @@ def best(
         m if _weak_alias(m, evidence) or not m.alias else replace(m, alias=False) for m in matches
     ]
     own = {m.place.country for m in matches if m.tier == 0 and not m.alias}
+    if head_kind == "admin":
+        # "Singra upazila", "Kutkai township": a unit's name is spelled as its country spells it,
+        # so a transliteration guess abroad (Sîngerei, Moldova) needs the document's support
+        matches = [m for m in matches if m.tier == 0 or m.place.country in evidence.countries]
     matches = [
         m
         for m in matches
