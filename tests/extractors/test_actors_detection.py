@@ -220,3 +220,8 @@ def test_a_group_named_alone_as_a_side_is_its_militia(actors_of):
 def test_victims_of_a_group_stay_civilians(actors_of):
     actors = actors_of("Gunmen killed three Turkana women in Turkana County.")
     assert "Turkana Ethnic Militia (Kenya)" not in [a.acled_name for a in actors]
+
+
+def test_a_lone_name_that_is_also_a_group_stays_a_person(actors_of):
+    actors = actors_of("Karen said the talks would resume in Yangon on Monday.")
+    assert [(a.name, a.kind) for a in actors] == [("Karen", "person")]

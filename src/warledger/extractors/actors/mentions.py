@@ -98,10 +98,11 @@ def named_mentions(
 def named_mention(
     ent: SpacySpan, vocab: Vocabulary, index: CountryIndex, kb: KnowledgeBase
 ) -> Mention | None:
-    if (groups_named(ent.text) and not index.country_of_demonym(ent.text)) or _group_headed(
-        ent, vocab, index
-    ):
-        return None  # "Pokot", "Habar Gidir militia": a group, read by described_mentions
+    named_group = groups_named(ent.text) and not index.country_of_demonym(ent.text)
+    if (named_group and _collective(ent.root, index)) or _group_headed(ent, vocab, index):
+        return None  # "the Pokot", "Habar Gidir militia": a group, read by described_mentions
+    if named_group and (ent.label_ != "PERSON" or ent.root.dep_ in SHARED_MODIFIER_DEPS):
+        return None  # "Pokot herders": the group is read with its head
     found = kb.lookup(ent.text)
     if not found and ent.text.istitle() and len(ent.text) <= 6:
         found = kb.lookup(ent.text.upper())  # "Isis", "Nato": abbreviations written as words
@@ -413,9 +414,7 @@ def _bare_group(token: Token, vocab: Vocabulary, index: CountryIndex) -> Mention
     """A group named alone as a side: "the Pokot attacked", "clashes between Pokot and Turkana"."""
     if token.pos_ not in {"PROPN", "NOUN"} or token.dep_ == "compound":
         return None
-    side = token
-    while side.dep_ == "conj" and side.head.i != side.i:
-        side = side.head
+    side = _side(token)
     acting = side.dep_ in GROUP_ACTOR_DEPS or (
         side.dep_ == "pobj" and side.head.lower_ in GROUP_SIDE_PREPOSITIONS
     )
@@ -425,10 +424,36 @@ def _bare_group(token: Token, vocab: Vocabulary, index: CountryIndex) -> Mention
     group = _group_in(words, index)
     if group is None or not group.endswith(token.text):
         return None
+    if not _collective_use(token, side, index):
+        return None  # "Karen said ...": a lone name may be a person's
     start = words[0].i
     spec = vocab.heads["militia"]
     return Mention(start, token.i + 1, token.i, "described", spec.kind, token.doc[start : token.i + 1].text,
                    spec=spec, plural=True, lemma="militia", group=group)  # fmt: skip
+
+
+def _side(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _collective(token: Token, index: CountryIndex) -> bool:
+    return _collective_use(token, _side(token), index)
+
+
+def _collective_use(token: Token, side: Token, index: CountryIndex) -> bool:
+    """A group's name used for the group: with "the" ("the Pokot"), as a side "between" others,
+    or coordinated with another group ("Pokot and Turkana clashed")."""
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return True
+    if side.dep_ == "pobj" and side.head.lower_ == "between":
+        return True
+    members = [side, *(t for t in side.subtree if t.dep_ == "conj" and t.head.i == side.i)]
+    others = [m for m in members if m.i != token.i]
+    return any(_group_in([m], index) for m in others) or (
+        token.i != side.i and _group_in([side], index) is not None
+    )
 
 
 def _bare_head_entity(ent: SpacySpan, vocab: Vocabulary) -> bool:
