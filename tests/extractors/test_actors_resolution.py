@@ -78,7 +78,26 @@ def test_government_and_its_abbreviation(context_of):
         "The Government of National Accord condemned the strike. The GNA said it would respond."
     )
     gna = next(a for a in ctx.actors if a.kb_id == "lby.gna")
-    assert mention_texts(gna) == ["Government of National Accord", "GNA"]
+    assert mention_texts(gna) == ["Government of National Accord", "GNA", "it"]  # what it said
+
+
+def test_it_in_reported_speech_is_the_speaker(context_of):
+    ctx = context_of("The Islamic State claimed it carried out the attack near Palmyra.")
+    named = next(a for a in ctx.actors if a.kb_id == "int.islamic_state")
+    assert mention_texts(named) == ["Islamic State", "it"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said it was too early to judge.",  # a person is no "it"
+        "It rained in Kabul, the ministry said.",  # not the subject of what was said
+        "The rebels said it was a trap.",  # a plural speaker is no "it"
+    ],
+)
+def test_other_its_refer_to_no_actor(context_of, text):
+    ctx = context_of(text)
+    assert all("it" not in mention_texts(a) and "It" not in mention_texts(a) for a in ctx.actors)
 
 
 def test_shared_force_noun_makes_the_governments_forces(context_of):

@@ -75,6 +75,8 @@ class Mention:
     asset: bool = False
     """A thing a side holds ("regime positions"): it stands for its owner, if it has one."""
     owner: str = ""
+    antecedent: int | None = None
+    """For a pronoun in reported speech: the token index of the speaker it refers back to."""
     """An asset's owner phrase as written ("pro-Iran militias" in "pro-Iran militias positions")."""
 
 
@@ -467,7 +469,29 @@ def _pronoun(token: Token, lower: str, vocab: Vocabulary) -> Mention | None:
         return Mention(token.i, token.i + 1, token.i, "pronoun", "plural", token.text, plural=True)
     if lower in vocab.pronouns["person_subject"]:
         return Mention(token.i, token.i + 1, token.i, "pronoun", "person", token.text)
+    if lower in vocab.pronouns["speaker_subject"]:
+        speaker = _speaker_of(token, vocab)
+        if speaker is not None:
+            return Mention(token.i, token.i + 1, token.i, "pronoun", "speaker", token.text,
+                           antecedent=speaker.i)  # fmt: skip
     return None
+
+
+def _speaker_of(pronoun: Token, vocab: Vocabulary) -> Token | None:
+    """The subject of the saying verb whose reported clause `pronoun` is the subject of: "the
+    ministry said it had expelled ..." -> "ministry"."""
+    clause = pronoun.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if verb.lemma_.lower() not in vocab.speech_verbs:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" or subject.tag_ in {"NNS", "NNPS"}:
+        return None
+    return subject
 
 
 def _description(token: Token, vocab: Vocabulary) -> Description | None:

@@ -368,6 +368,9 @@ class Resolver:
         return None
 
     def _pronoun(self, mention: Mention) -> Record | None:
+        if mention.antecedent is not None:  # "the ministry said it had ..."
+            record = self.record_at(mention.antecedent)
+            return record if record is not None and record.actor.kind != "person" else None
         if mention.kind == "person":
             return self.registry.latest(mention.start, lambda r: r.actor.kind == "person")
         return self.registry.latest(mention.start, lambda r: r.plural and r.actor.kind != "person")

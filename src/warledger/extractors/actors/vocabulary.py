@@ -64,6 +64,7 @@ class Vocabulary:
     descriptions: dict[str, Description]
     description_modifiers: frozenset[str]
     pronouns: dict[str, frozenset[str]]
+    speech_verbs: frozenset[str]
 
     def modified(self, word: str, group: str) -> bool:
         return word in self.modifiers[group]
@@ -108,6 +109,7 @@ def vocabulary() -> Vocabulary:
         },
         description_modifiers=_words(coref["description_modifiers"]),
         pronouns={k: _words(v) for k, v in coref["pronouns"].items()},
+        speech_verbs=_words(coref["speech_verbs"]),
     )
 
 
