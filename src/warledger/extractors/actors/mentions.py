@@ -75,9 +75,9 @@ class Mention:
     asset: bool = False
     """A thing a side holds ("regime positions"): it stands for its owner, if it has one."""
     owner: str = ""
+    """An asset's owner phrase as written ("pro-Iran militias" in "pro-Iran militias positions")."""
     antecedent: int | None = None
     """For a pronoun in reported speech: the token index of the speaker it refers back to."""
-    """An asset's owner phrase as written ("pro-Iran militias" in "pro-Iran militias positions")."""
 
 
 def head_spec(token: Token, vocab: Vocabulary) -> Head | None:
@@ -201,9 +201,7 @@ def _prefer(found: list[KbActor], label: str) -> KbActor | None:
 
 def acts(ent: SpacySpan) -> bool:
     """A country or capital name stands for the state unless it is a place of the action."""
-    root = ent.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
+    root = _side(ent.root)
     if root.dep_ in {"compound", "amod", "nmod", "npadvmod", "appos"}:
         return False
     return not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE)
@@ -435,6 +433,7 @@ def _bare_group(token: Token, vocab: Vocabulary, index: CountryIndex) -> Mention
 
 
 def _side(token: Token) -> Token:
+    """The first of the conjuncts `token` belongs to (itself when it is no conjunct)."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
@@ -480,9 +479,7 @@ def _pronoun(token: Token, lower: str, vocab: Vocabulary) -> Mention | None:
 def _speaker_of(pronoun: Token, vocab: Vocabulary) -> Token | None:
     """The subject of the saying verb whose reported clause `pronoun` is the subject of: "the
     ministry said it had expelled ..." -> "ministry"."""
-    clause = pronoun.head
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
+    clause = _side(pronoun.head)
     if clause.dep_ != "ccomp":
         return None
     verb = clause.head
@@ -530,7 +527,7 @@ def described_mention(
     asset = spec is not None and spec.asset
     if asset and any(t.lower_ in vocab.not_asset_modifiers for t in token.lefts):
         return None  # "government job positions": not a thing a side holds
-    if spec is not None and spec.asset:
+    if spec is not None and asset:
         spec = _owner_spec(spec, lefts, vocab)
     elif spec is not None and spec.needs_qualifier:
         for left in lefts:  # "militia forces", "police units": the specific noun says what they are

@@ -203,7 +203,11 @@ class Resolver:
         group = group_named(mention.group, self.home) if mention.group else None
         if group is not None:  # "Pokot raiders": Pokot Ethnic Militia (Kenya)
             return registry.group(group, group.country_for(mention.country or self.home))
-        owner = [a for a in self.kb.lookup(mention.owner) if a.kind != "person"]
+        owner = (
+            [a for a in self.kb.lookup(mention.owner) if a.kind != "person"]
+            if mention.owner
+            else []
+        )
         if owner:  # "pro-Iran militias positions": the owner is a known actor
             return registry.kb_actor(owner[0])
         affiliated = self._affiliation(mention) if spec.armed else None
