@@ -20,8 +20,8 @@ from pathlib import Path
 
 from warledger.document import Document
 from warledger.extractors.context import Context
-from warledger.extractors.quantities import casualties_for, find_quantities
-from warledger.extractors.when import find_times, when_for
+from warledger.extractors.quantities.find import casualties_for, find_quantities
+from warledger.extractors.time.find import find_times, when_for
 from warledger.nlp import load_nlp
 from warledger.settings import Settings
 

@@ -19,7 +19,7 @@ from collections import Counter
 
 from warledger.document import Document
 from warledger.extractors.events.triggers import find_triggers
-from warledger.extractors.pipeline import extract_documents
+from warledger.extractors.run import extract_documents
 from warledger.nlp import load_nlp
 from warledger.settings import eval_data_dir
 

@@ -88,7 +88,7 @@ def run_one(kind: str, n_process: int, limit: int) -> dict[str, Any]:
             1 for _ in nlp.pipe((t for t, _ in rows), batch_size=BATCH_SIZE, n_process=n_process)
         )
     else:
-        from warledger.extractors.pipeline import extract_documents
+        from warledger.extractors.run import extract_documents
         from warledger.nlp import load_nlp
 
         nlp = load_nlp()

@@ -29,7 +29,7 @@ def eval_data() -> Path:
 def extract_text(nlp):
     """`extract_text(text, published=...)` -> Report, on the shared pipeline."""
     from warledger.document import Document
-    from warledger.extractors.pipeline import extract_document
+    from warledger.extractors.run import extract_document
 
     def run(text: str, **meta):
         return extract_document(Document.make(text, **meta), nlp)

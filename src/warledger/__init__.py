@@ -26,7 +26,7 @@ def extract(
     title: str | None = None,
 ) -> Report:
     """The report (SCHEMA.md) for one article's text."""
-    from warledger.extractors.pipeline import extract_document
+    from warledger.extractors.run import extract_document
 
     document = Document.make(text, url=url, title=title, outlet=outlet, published=published)
     return extract_document(document)

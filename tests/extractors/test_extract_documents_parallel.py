@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from warledger.document import Document
 from warledger.extractors.component import COMPONENT, REPORT_KEY
-from warledger.extractors.pipeline import extract_documents
+from warledger.extractors.run import extract_documents
 
 TEXTS = [
     "TRIPOLI, May 9 - Gunmen attacked a checkpoint near Tarhuna on Friday, killing two guards.",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from warledger.errors import InputError
-from warledger.extractors.pipeline import extract_document
+from warledger.extractors.run import extract_document
 from warledger.ingest.read import read_inputs
 from warledger.report import Attribution, Event, Relation, Report, Statement
 

@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """One report as indented JSON; as soon as there are several (files, or records of one JSON-lines,
     feed or WARC file), one report per line. `--format` forces either."""
-    from warledger.extractors.pipeline import extract_document  # loads spaCy: only when extracting
+    from warledger.extractors.run import extract_document  # loads spaCy: only when extracting
 
     one_input = len(args.files) == 1 and args.files[0] != "-"
     fmt = args.format or ("auto" if one_input else "jsonl")

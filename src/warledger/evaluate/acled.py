@@ -27,7 +27,7 @@ from warledger.evaluate.acled_rows import AcledRow, choose_rows, read_acled
 from warledger.evaluate.acled_score import RowScore, figures, score_row
 from warledger.evaluate.acled_system import SystemView, system_view
 from warledger.evaluate.figures import ClassScore, Figure, format_classes, format_table, per_class
-from warledger.extractors.pipeline import extract_documents
+from warledger.extractors.run import extract_documents
 from warledger.report import Report
 from warledger.settings import Settings
 

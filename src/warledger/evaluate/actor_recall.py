@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warledger.document import Document
-from warledger.extractors.actors import find_actors
+from warledger.extractors.actors.find import find_actors
 from warledger.extractors.context import Context
 from warledger.settings import eval_data_dir
 

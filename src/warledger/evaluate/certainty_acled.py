@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from warledger.document import Document
-from warledger.extractors.attribution import attribution_for, find_attribution
+from warledger.extractors.attribution.find import attribution_for, find_attribution
 from warledger.extractors.context import Context
 from warledger.nlp import load_nlp
 from warledger.settings import eval_data_dir

@@ -103,7 +103,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from warledger.document import Document
-    from warledger.extractors.pipeline import extract_documents
+    from warledger.extractors.run import extract_documents
 
     path = gold_file(args.path, GOLD_FILE, "PLOVER gold file")
     records = gold_records(path)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from warledger.document import Document
 from warledger.evaluate.figures import Figure
-from warledger.extractors.attribution import find_attribution
+from warledger.extractors.attribution.find import find_attribution
 from warledger.extractors.context import Context
 from warledger.nlp import load_nlp
 from warledger.settings import eval_data_dir

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from warledger.document import Document
+from warledger.extractors import pipeline
 
 COMPONENT = "warledger_report"
 DOCUMENT_KEY = "warledger_document"
@@ -25,11 +26,7 @@ class ReportComponent:
     def __call__(self, doc: Doc) -> Doc:
         document = document_of(doc)
         if document is not None:
-            from warledger.extractors.pipeline import (
-                analyse,  # the pipeline module imports this one
-            )
-
-            doc.user_data[REPORT_KEY] = analyse(document, doc).to_dict()
+            doc.user_data[REPORT_KEY] = pipeline.analyse(document, doc).to_dict()
         return doc
 
 

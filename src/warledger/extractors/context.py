@@ -1,6 +1,6 @@
 """What the extraction stages share: the document, its parse, and the records found so far.
 
-The orchestrator (`warledger.extractors.pipeline`) runs the stages in order and stores each stage's
+The orchestrator (`warledger.extractors.pipeline.analyse`) runs the stages in order and stores each stage's
 result here; a stage reads what earlier stages found and returns its own records.
 """
 

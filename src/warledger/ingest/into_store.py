@@ -86,7 +86,7 @@ def _flush(
     if not batch:
         return
     # Imported here so that commands which never extract (stats, --help) do not load spaCy.
-    from warledger.extractors.pipeline import extract_document, extract_documents
+    from warledger.extractors.run import extract_document, extract_documents
 
     try:
         pairs = list(zip(batch, extract_documents(batch, nlp, batch_size), strict=True))

@@ -11,7 +11,7 @@ Sources, all offline:
 Every name is indexed under two keys of `warledger.kb.translit` (exact `place_key`, lossy
 `fuzzy_key`); `Gazetteer.lookup(name)` returns the matches of the exact key (tier 0) and, when the
 fuzzy key is informative, of the fuzzy key (tier 1). Ranking among candidates is the caller's job
-(`warledger.extractors.place_resolve`).
+(`warledger.extractors.places.resolve`).
 
 Building the index takes a few seconds, so `load_gazetteer()` pickles it once into the user's cache
 directory (`$XDG_CACHE_HOME/warledger`, or `WARLEDGER_CACHE`), keyed on the versions of the source

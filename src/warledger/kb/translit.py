@@ -12,7 +12,7 @@ The same town is written "Deir-ez-Zor", "Deir ez-Zor", "Dayr az Zawr" and "Deir 
   "Deir-ez-Zor" -> "drzr"; "Qaser Bin Ghashir" and "Qasr Bin Ghashir" -> "ksrbngsr".
 
 The fuzzy key is deliberately lossy: callers look the exact key up first and rank fuzzy
-candidates by context (see `warledger.extractors.place_resolve`).
+candidates by context (see `warledger.extractors.places.resolve`).
 """
 
 from __future__ import annotations

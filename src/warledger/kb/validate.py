@@ -6,83 +6,29 @@ every problem found, each with its file and record id."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pycountry
-
 from warledger.errors import ConfigError
 from warledger.kb.acled_names import FORCES, load_templates_from
+from warledger.kb.fields import (
+    ACLED_FIELDS,
+    ACTOR_FIELDS,
+    ACTOR_KINDS,
+    AMBIGUOUS_FIELDS,
+    COUNTRY_FIELDS,
+    ID_RE,
+    TIE_FIELDS,
+    UNIT_FIELDS,
+    WIKIDATA_RE,
+    iso3_codes,
+    valid_date,
+)
 from warledger.kb.groups import load_groups_from
 from warledger.kb.load import read_yaml
 from warledger.kb.model import TIE_MODES, TIE_TYPES, alias_key, day_bound
 from warledger.kb.theatres import load_theatres_from
-
-ACTOR_KINDS = frozenset(
-    [
-        "state",
-        "government",
-        "military",
-        "police",
-        "intelligence",
-        "armed_group",
-        "militia",
-        "pmc",
-        "fighters",
-        "unidentified_armed_group",
-        "person",
-        "civilians",
-        "protesters",
-        "rioters",
-        "media",
-        "international_org",
-        "ngo",
-        "company",
-        "political_party",
-        "other",
-    ]
-)
-EXTRA_ISO3 = frozenset({"XKX"})  # Kosovo: not in ISO 3166, coded as a country by ACLED
-ACTOR_FIELDS = frozenset(
-    [
-        "id",
-        "name",
-        "kind",
-        "country",
-        "aliases",
-        "wikidata",
-        "acled_name",
-        "acled_names",
-        "acled_unit",
-        "acled_former_names",
-        "description",
-        "ties",
-    ]
-)
-TIE_FIELDS = frozenset({"type", "target", "start", "end", "mode"})
-UNIT_FIELDS = frozenset({"force", "unit", "since", "until"})
-COUNTRY_FIELDS = frozenset(
-    [
-        "iso3",
-        "name",
-        "aliases",
-        "demonyms",
-        "capital",
-        "capital_metonym",
-        "metonyms",
-        "wikidata",
-        "region",
-        "acled",
-    ]
-)
-ACLED_FIELDS = frozenset({"country", "regimes", "legacy_names", *FORCES})
-AMBIGUOUS_FIELDS = frozenset({"alias", "candidates", "hint", "by_country"})
-ID_RE = re.compile(r"^[a-z]{3}\.[a-z0-9_]+$")
-WIKIDATA_RE = re.compile(r"^Q[1-9][0-9]*$")
-DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -95,10 +41,6 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}: {self.record}" if self.record else self.file
         return f"{self.severity}: {where}: {self.message}"
-
-
-def iso3_codes() -> frozenset[str]:
-    return frozenset(c.alpha_3 for c in pycountry.countries) | EXTRA_ISO3
 
 
 def validate_dir(directory: Path) -> list[Problem]:
@@ -186,7 +128,7 @@ class _Checker:
 
     def _range(self, name: str, rid: str, what: str, start: Any, end: Any) -> None:
         for label, value in (("start", start), ("end", end)):
-            if value is not None and not _valid_date(value):
+            if value is not None and not valid_date(value):
                 self.add(name, rid, f"{what}: {label} {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
                 return
         first, last = day_bound(_text(start)), day_bound(_text(end), end=True)
@@ -420,20 +362,6 @@ class _Checker:
 
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
-
-
-def _valid_date(value: Any) -> bool:
-    if isinstance(value, date):
-        return True
-    text = str(value)
-    if not DATE_RE.match(text):
-        return False
-    if len(text) == 10:
-        try:
-            date.fromisoformat(text)
-        except ValueError:
-            return False
-    return True
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

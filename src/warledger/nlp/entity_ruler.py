@@ -49,7 +49,7 @@ SPAN_TRIMMED = {"GPE", "ORG", "LOC", "FAC", "NORP"}
 
 @lru_cache(maxsize=1)
 def ner_rules() -> dict[str, Any]:
-    path = files("warledger.extractors").joinpath("patterns", "actors_ner.yaml")
+    path = files("warledger.nlp").joinpath("data", "actors_ner.yaml")
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 

@@ -13,10 +13,10 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from warledger.extractors.actors.mentions import in_place_position
+from warledger.extractors.actors.named import in_place_position
 from warledger.extractors.actors.vocabulary import country_index, vocabulary
 from warledger.extractors.context import Context
-from warledger.extractors.place_mentions import vocabulary as place_vocabulary
+from warledger.extractors.places.mentions import vocabulary as place_vocabulary
 from warledger.kb.gazetteer_model import GazPlace, Match
 from warledger.kb.load import load_kb
 

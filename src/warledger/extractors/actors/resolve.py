@@ -1,4 +1,4 @@
-"""Who each mention is: the ordered resolution rules of patterns/actors_coref.yaml.
+"""Who each mention is: the ordered resolution rules of actors/data/coref.yaml.
 
 Named mentions are resolved first (knowledge base, abbreviations in brackets, acronyms, surnames),
 then every other mention in document order (described collectives, definite descriptions,

@@ -1,5 +1,5 @@
 """The actor vocabulary: conflict heads, modifiers, roles and resolution rules, read once from
-extractors/patterns/actors.yaml and actors_coref.yaml, plus country indexes built from the KB."""
+extractors/actors/data/actors.yaml and coref.yaml, plus country indexes built from the KB."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ class Vocabulary:
 
 
 def _read(name: str) -> dict[str, Any]:
-    path = files("warledger.extractors").joinpath("patterns", name)
+    path = files("warledger.extractors.actors").joinpath("data", name)
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -82,7 +82,7 @@ def _words(values: Any) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     data = _read("actors.yaml")
-    coref = _read("actors_coref.yaml")
+    coref = _read("coref.yaml")
     return Vocabulary(
         heads={str(k): Head(**v) for k, v in data["heads"].items()},
         modifiers={k: _words(v) for k, v in data["modifiers"].items()},

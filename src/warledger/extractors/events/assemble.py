@@ -13,7 +13,8 @@ from warledger.extractors.events.classify import classify, classify_unrest
 from warledger.extractors.events.fillers import MentionIndex, participant_class, resolve
 from warledger.extractors.events.lexicon import token_keys
 from warledger.extractors.events.modality import is_negated, is_speculative
-from warledger.extractors.events.roles import LIGHT_VERBS, OBJECTS, ROLE_NAMES, Roles, roles_for
+from warledger.extractors.events.role_rules import roles_for
+from warledger.extractors.events.roles import LIGHT_VERBS, OBJECTS, ROLE_NAMES, Roles
 from warledger.extractors.events.triggers import Trigger, find_triggers
 from warledger.extractors.events.vocabulary import vocabulary
 

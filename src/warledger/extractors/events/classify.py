@@ -1,4 +1,4 @@
-"""Typing refinements an ACLED coder applies, driven by the word lists of events_typing.yaml.
+"""Typing refinements an ACLED coder applies, driven by the word lists of typing.yaml.
 
 Violence is typed by instrument (IED, air strike, shelling), then by participants (armed against
 armed is a CLASH, against civilians an ATTACK, unarmed crowds a RIOT); protests by what happened

@@ -4,7 +4,7 @@ A government that fights is coded as its armed forces ("shelled GNA positions": 
 military). A violent event without an identifiable perpetrator is "Unidentified Armed Group (<country>)"; a
 protest is led by "Protesters (<country>)" and a riot by "Rioters (<country>)", with any group the
 text names following as an associated actor. Violence against civilians has "Civilians (<country>)" as its
-second actor, whatever the text calls the victim. The rules are data (patterns/events_defaults.yaml);
+second actor, whatever the text calls the victim. The rules are data (events/data/defaults.yaml);
 the default actor's evidence is the event's trigger, its country the event's place (else the
 document's).
 """
@@ -19,11 +19,11 @@ from typing import Any
 import yaml
 
 from warledger.errors import ConfigError
-from warledger.extractors.actors import forces_of
 from warledger.extractors.actors.backfill import places_country
 from warledger.extractors.actors.countries import dominant_country
+from warledger.extractors.actors.find import forces_of
 from warledger.extractors.context import Context
-from warledger.extractors.events.vocabulary import PATTERNS
+from warledger.extractors.events.vocabulary import DATA
 from warledger.kb.acled_names import generic_name
 from warledger.kb.load import load_kb
 from warledger.report import Actor, Event, Span
@@ -45,7 +45,7 @@ class DefaultActor:
 def default_rules(section: str = "defaults") -> dict[str, DefaultActor]:
     """ACLED event_type or sub_event_type -> the default actor rule: first agents under
     `defaults`, first patients under `patients`."""
-    path = PATTERNS / "events_defaults.yaml"
+    path = DATA / "defaults.yaml"
     try:
         data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         rules = {

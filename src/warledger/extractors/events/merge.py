@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warledger.extractors.certainty import more_uncertain
+from warledger.extractors.attribution.certainty import more_uncertain
 from warledger.report import Event
 
 _COUNTS = ("fatalities", "injured", "quantity")

@@ -1,4 +1,4 @@
-"""Negation and modality local to an event's trigger (cue lists in events_modality.yaml)."""
+"""Negation and modality local to an event's trigger (cue lists in modality.yaml)."""
 
 from __future__ import annotations
 

@@ -6,13 +6,13 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from warledger.extractors.attribution import attribution_for
+from warledger.extractors.attribution.find import attribution_for
 from warledger.extractors.context import Context
 from warledger.extractors.events.candidate import Candidate
 from warledger.extractors.events.fillers import MentionIndex, _phrase, resolve
 from warledger.extractors.events.roles import SYMMETRIC, umbrellas
 from warledger.extractors.events.vocabulary import vocabulary
-from warledger.extractors.quantities import (
+from warledger.extractors.quantities.find import (
     casualties_for,
     duration_for,
     money_for,
@@ -20,7 +20,7 @@ from warledger.extractors.quantities import (
     quantity_for,
     terms_for,
 )
-from warledger.extractors.when import when_for
+from warledger.extractors.time.find import when_for
 from warledger.report import Event, Span
 
 ACTOR_ROLES = ("agent", "patient", "partner", "beneficiary")

@@ -1,6 +1,6 @@
 """Sense guards: drop trigger words used in their sport, business, entertainment or technology
 sense ("a six nations clash", "a price war", "beat off the competition"), or naming a month
-("in March"), driven by the word lists of patterns/events_senses.yaml."""
+("in March"), driven by the word lists of events/data/senses.yaml."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from warledger.errors import ConfigError
 from warledger.extractors.events.lexicon import Lexicon
 
 NAMES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP", "LOC", "EVENT", "WORK_OF_ART"})
-DATA = Path(__file__).resolve().parent.parent / "patterns" / "events_senses.yaml"
+DATA = Path(__file__).resolve().parent / "data" / "senses.yaml"
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ Daesh. The actor the text names keeps its mentions; the coded actor gets them as
 
 from __future__ import annotations
 
-from warledger.extractors.actors import document_date, stands_for
+from warledger.extractors.actors.find import document_date, stands_for
 from warledger.extractors.context import Context
 from warledger.extractors.events.defaults import event_country
 from warledger.kb.load import load_kb

@@ -81,7 +81,7 @@ def _in_sense(trigger: Trigger, doc: Doc, fitting: list[TriggerWord]) -> Trigger
 
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every trigger phrase, longest match first, left to right, without overlaps, in the sense
-    its sentence allows (patterns/events_senses.yaml)."""
+    its sentence allows (events/data/senses.yaml)."""
     index = vocabulary().triggers
     found: list[Trigger] = []
     i = 0

@@ -1,4 +1,4 @@
-"""The event rule data (patterns/events*.yaml, crosswalk.yaml), loaded and checked once."""
+"""The event rule data (events/data/*.yaml), loaded and checked once."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import yaml
 from warledger.errors import ConfigError
 from warledger.extractors.events.lexicon import Lexicon
 
-PATTERNS = Path(__file__).resolve().parent.parent / "patterns"
+DATA = Path(__file__).resolve().parent / "data"
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class TriggerWord:
     pos: str
     """`verb` or `noun`."""
     guard: str | None = None
-    """The events_typing.yaml word list that must occur nearby for the trigger to count."""
+    """The typing.yaml word list that must occur nearby for the trigger to count."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class Vocabulary:
 
 
 def _read(name: str) -> Any:
-    path = PATTERNS / name
+    path = DATA / name
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - shipped data
@@ -86,8 +86,8 @@ def _triggers(types: dict[str, Any]) -> dict[str, list[TriggerWord]]:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     events = _read("events.yaml")["types"]
-    typing = _read("events_typing.yaml")
-    modality = _read("events_modality.yaml")
+    typing = _read("typing.yaml")
+    modality = _read("modality.yaml")
     crosswalk_data = _read("crosswalk.yaml")
     crosswalk = {}
     for name, spec in crosswalk_data.items():

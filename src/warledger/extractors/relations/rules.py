@@ -1,4 +1,4 @@
-"""The relation rule data (patterns/relations.yaml), loaded once."""
+"""The relation rule data (relations/data/relations.yaml), loaded once."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import yaml
 
 from warledger.extractors.events.lexicon import Lexicon
 
-PATH = Path(__file__).resolve().parent.parent / "patterns" / "relations.yaml"
+PATH = Path(__file__).resolve().parent / "data" / "relations.yaml"
 
 
 @dataclass(frozen=True)

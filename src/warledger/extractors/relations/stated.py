@@ -9,7 +9,8 @@ from spacy.tokens import Token
 
 from warledger.extractors.events.fillers import MentionIndex, resolve
 from warledger.extractors.events.modality import is_negated
-from warledger.extractors.events.roles import OBJECTS, PASSIVE_SUBJECTS, _subject_of, coordinated
+from warledger.extractors.events.role_rules import subject_of
+from warledger.extractors.events.roles import OBJECTS, PASSIVE_SUBJECTS, coordinated
 from warledger.extractors.relations.rules import Stated, relation_rules
 
 
@@ -50,7 +51,7 @@ def _pobj(token: Token, preps: set[str]) -> list[Token]:
 
 
 def _verb_ties(token: Token, rule: Stated, actors: MentionIndex) -> list[Tie]:
-    subject, passive = _subject_of(token)
+    subject, passive = subject_of(token)
     if subject is None:
         return []
     if subject.tag_ in {"WDT", "WP"} and token.dep_ == "relcl":
@@ -92,7 +93,7 @@ def _participle_ties(token: Token, rule: Stated, actors: MentionIndex) -> list[T
 
 def _adjective_ties(token: Token, rule: Stated, actors: MentionIndex) -> list[Tie]:
     if token.dep_ in {"acomp", "attr"}:
-        holder, _ = _subject_of(token.head)
+        holder, _ = subject_of(token.head)
     elif token.dep_ in {"amod", "acl", "appos"}:
         holder = token.head
     else:
@@ -113,7 +114,7 @@ def _noun_of_ties(token: Token, rule: Stated, actors: MentionIndex) -> list[Tie]
     if token.dep_ == "appos":
         holder: Token | None = token.head
     elif token.dep_ == "attr":
-        holder, _ = _subject_of(token.head)
+        holder, _ = subject_of(token.head)
     else:
         return []
     if holder is None:
@@ -139,7 +140,7 @@ def stated_ties(
             found: list[Tie] = []
             if lemma in rule.verbs and token.pos_ == "VERB":
                 if rule.type == "SUPPORTS" and _backs_opposing_sides(token):
-                    subject, _ = _subject_of(token)
+                    subject, _ = subject_of(token)
                     backers = tuple(_ids([subject], actors)) if subject is not None else ()
                     if len(backers) > 1:
                         sides.append(OpposingSides(backers, token))
