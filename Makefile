@@ -28,7 +28,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py
 
 evaluate: $(STAMP)
-	$(BIN)/warledger evaluate acled ../shared/data/acled/dev_libya_syria_2020.csv
+	$(BIN)/warledger evaluate acled ../shared/data/acled/dev_libya_syria_2020.csv ../shared/data/acled/dev_world_2020.csv --processes 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -140,6 +140,7 @@ def test_every_field_agrees_for_a_fully_matching_row(tmp_path: Path) -> None:
         "actor2_kind_country": True,
         "actor2_spurious": None,
         "location": True,
+        "location_km": True,
         "country": True,
         "event_date": True,
         "fatalities": True,
@@ -172,6 +173,7 @@ def test_disagreements_are_listed(tmp_path: Path) -> None:
     )
     score = score_row(row, system)
     assert score.checks["location"] is True  # Daraa is about 14 km from Tafas
+    assert score.checks["location_km"] is True
     assert score.checks["fatalities"] is False
     assert score.checks["fatalities_known"] is None
     assert score.checks["certainty_asserted"] is True
@@ -200,6 +202,9 @@ def test_location_more_than_25_km_away_with_another_name_disagrees(tmp_path: Pat
     )
     assert score_row(row, system_view(far)).checks["location"] is False
     assert score_row(row, system_view(named)).checks["location"] is True
+    # location_km counts distance only: a place named right but not geocoded is not within it
+    assert score_row(row, system_view(far)).checks["location_km"] is False
+    assert score_row(row, system_view(named)).checks["location_km"] is False
 
 
 def test_no_event_means_every_field_is_missed_but_certainty_is_not_scored(tmp_path: Path) -> None:

@@ -72,8 +72,11 @@ def test_acled_scorer_on_a_hand_written_csv_prints_table_and_row_file(
     assert args.func(args) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "ACLED rows.csv: 2 rows"
-    names = {line.split()[0] for line in out[3:]}
+    blank = out.index("")
+    names = {line.split()[0] for line in out[3:blank]}
     assert {"sub_event_type", "sub_event_type_macro_f1", "actor1_name", "event_date"} <= names
+    assert out[blank + 1].split()[:2] == ["country", "rows"]
+    assert out[blank + 3].split()[:2] == ["Libya", "2"]
     rows = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
     assert [r["row_id"] for r in rows] == ["T1", "T2"]
     assert rows[0]["gold"]["event_date"] == "2021-03-03"

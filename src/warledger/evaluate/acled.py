@@ -1,9 +1,11 @@
-"""`warledger evaluate acled [CSV]`: score the system on ACLED rows, the note as the only input.
+"""`warledger evaluate acled [CSV ...]`: score the system on ACLED rows, the note as the only input.
 
 Each row's `notes` text is extracted (no publication date, no country hint) and the system event
-chosen by `acled_system.compared_event` is compared with the row (see `acled_score`). Prints a
-table (figure, value, n), or JSON with `--json`; `--errors FILE` writes one JSON line per row
-(row id, note, gold, system with all its events, checks, disagreeing fields) for review.
+chosen by `acled_system.compared_event` is compared with the row (see `acled_score`). For each
+file it prints a table (figure, value, n), then one line per country and the mean over countries
+with at least `--min-rows` rows (`acled_countries`); JSON with `--json`. `--errors FILE` writes one
+JSON line per row (row id, note, gold, system with all its events, checks, disagreeing fields) for
+review, of every file given. Without a CSV it scores both development sets.
 """
 
 from __future__ import annotations
@@ -23,6 +25,13 @@ from spacy.language import Language
 
 from warledger.document import Document
 from warledger.errors import EvaluationDataMissing
+from warledger.evaluate.acled_countries import (
+    MIN_ROWS,
+    CountryFigures,
+    by_country,
+    country_mean,
+    format_countries,
+)
 from warledger.evaluate.acled_rows import AcledRow, choose_rows, read_acled
 from warledger.evaluate.acled_score import RowScore, figures, score_row
 from warledger.evaluate.acled_system import SystemView, system_view
@@ -32,6 +41,8 @@ from warledger.report import Report
 from warledger.settings import Settings
 
 DEV_FILE = Path("acled") / "dev_libya_syria_2020.csv"
+WORLD_FILE = Path("acled") / "dev_world_2020.csv"
+"""The development sets: the theatre the rules grew up on, and 87 other countries."""
 
 
 @dataclass
@@ -46,23 +57,32 @@ class AcledEvaluation:
         gold = [g for g, _ in pairs if g]
         return per_class(gold, [p for g, p in pairs if g])
 
-    def to_dict(self) -> dict[str, object]:
+    def countries(self) -> list[CountryFigures]:
+        return by_country(self.scores)
+
+    def country_mean(self, min_rows: int = MIN_ROWS) -> list[Figure]:
+        return country_mean(self.countries(), min_rows)
+
+    def to_dict(self, min_rows: int = MIN_ROWS) -> dict[str, object]:
         return {
             "scorer": "acled",
             "file": str(self.path),
             "rows": len(self.scores),
             "figures": [f.to_dict() for f in self.figures],
+            "countries": [c.to_dict() for c in self.countries()],
+            "country_mean": [f.to_dict() for f in self.country_mean(min_rows)],
+            "min_rows": min_rows,
             "sub_event_type_classes": [asdict(c) for c in self.sub_event_classes()],
         }
 
 
-def default_path(eval_data: Path | None = None) -> Path:
-    """The ACLED dev file under the evaluation data (WARLEDGER_EVAL_DATA)."""
+def default_path(eval_data: Path | None = None, name: Path = DEV_FILE) -> Path:
+    """A development file under the evaluation data (WARLEDGER_EVAL_DATA)."""
     base = eval_data or Settings.load().eval_data
-    path = base / DEV_FILE
+    path = base / name
     if not path.is_file():
         raise EvaluationDataMissing(
-            f"ACLED dev file not found at {path}; give a CSV path or set WARLEDGER_EVAL_DATA "
+            f"ACLED file not found at {path}; give a CSV path or set WARLEDGER_EVAL_DATA "
             "to the folder that holds acled/"
         )
     return path
@@ -125,9 +145,14 @@ def evaluate_acled(
 
 
 def headline(eval_data: Path) -> list[Figure]:
-    """The figures on the ACLED dev file, named `acled.<figure>`."""
-    result = evaluate_acled(default_path(eval_data))
-    return [Figure(f"acled.{f.name}", f.value, f.n, f.better, f.note) for f in result.figures]
+    """The figures on the Libya/Syria dev file, named `acled.<figure>`, and the means over the
+    world file's countries, named `acled.world.<figure>`."""
+    dev = evaluate_acled(default_path(eval_data))
+    world = evaluate_acled(default_path(eval_data, WORLD_FILE))
+    return [Figure(f"acled.{f.name}", f.value, f.n, f.better, f.note) for f in dev.figures] + [
+        Figure(f"acled.world.{f.name}", f.value, f.n, f.better, f.note)
+        for f in world.country_mean()
+    ]
 
 
 def write_errors(scores: Sequence[RowScore], path: Path) -> None:
@@ -139,10 +164,17 @@ def write_errors(scores: Sequence[RowScore], path: Path) -> None:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "csv",
-        nargs="?",
+        nargs="*",
         type=Path,
         metavar="CSV",
-        help="an ACLED CSV export (default: the dev file under WARLEDGER_EVAL_DATA)",
+        help="ACLED CSV exports (default: both dev files under WARLEDGER_EVAL_DATA)",
+    )
+    parser.add_argument(
+        "--min-rows",
+        type=int,
+        default=MIN_ROWS,
+        metavar="N",
+        help=f"countries with fewer rows are left out of the mean (default {MIN_ROWS})",
     )
     parser.add_argument("--errors", type=Path, metavar="FILE", help="write per-row JSON lines here")
     parser.add_argument("--limit", type=int, metavar="N", help="score only the first N rows")
@@ -156,22 +188,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    path = args.csv or default_path()
-    result = evaluate_acled(
-        path,
-        limit=args.limit,
-        sample=args.sample,
-        seed=args.seed,
-        n_process=args.processes,
-        progress=sys.stderr.isatty(),
-    )
+    if args.min_rows < 1:
+        raise SystemExit("warledger evaluate acled: --min-rows takes a whole number of at least 1")
+    paths = args.csv or [default_path(), default_path(name=WORLD_FILE)]
+    results = [
+        evaluate_acled(
+            path,
+            limit=args.limit,
+            sample=args.sample,
+            seed=args.seed,
+            n_process=args.processes,
+            progress=sys.stderr.isatty(),
+        )
+        for path in paths
+    ]
     if args.errors:
-        write_errors(result.scores, args.errors)
+        write_errors([s for r in results for s in r.scores], args.errors)
     if args.json:
-        sys.stdout.write(json.dumps(result.to_dict(), indent=2) + "\n")
-    else:
-        title = f"ACLED {path.name}: {len(result.scores)} rows"
-        sys.stdout.write(format_table(result.figures, title) + "\n")
+        payload = [r.to_dict(args.min_rows) for r in results]
+        sys.stdout.write(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2) + "\n")
+        return 0
+    for n, result in enumerate(results):
+        title = f"ACLED {result.path.name}: {len(result.scores)} rows"
+        sys.stdout.write(("\n" if n else "") + format_table(result.figures, title) + "\n")
+        countries = result.countries()
+        mean = result.country_mean(args.min_rows)
+        sys.stdout.write("\n" + format_countries(countries, mean, args.min_rows) + "\n")
         if args.classes and result.sub_event_classes():
             sys.stdout.write(
                 "\n" + format_classes(result.sub_event_classes(), "sub_event_type") + "\n"

@@ -32,6 +32,7 @@ CHECKS = (
     "actor2_kind_country",
     "actor2_spurious",
     "location",
+    "location_km",
     "country",
     "event_date",
     "fatalities",
@@ -116,6 +117,19 @@ def _actor_checks(
     return system.acled_name == gold, same_kind
 
 
+def _within_radius(row: AcledRow, places: list[PlaceView]) -> bool | None:
+    """Whether a place lies within LOCATION_RADIUS_KM of ACLED's point (distance only)."""
+    lat, lon = row.latitude, row.longitude
+    if lat is None or lon is None:
+        return None
+    return any(
+        p.lat is not None
+        and p.lon is not None
+        and distance_km(lat, lon, p.lat, p.lon) <= LOCATION_RADIUS_KM
+        for p in places
+    )
+
+
 def _location(row: AcledRow, places: list[PlaceView]) -> bool | None:
     lat, lon = row.latitude, row.longitude
     if not row.location and (lat is None or lon is None):
@@ -151,6 +165,7 @@ def score_row(row: AcledRow, system: SystemView) -> RowScore:
         "actor2_kind_country": actor2_kind,
         "actor2_spurious": (system.actor2 is not None) if row.actor2 == "" else None,
         "location": _location(row, system.places),
+        "location_km": _within_radius(row, system.places),
         "country": (system.country == row.iso3) if row.iso3 else None,
         "event_date": (system.date == row.event_date.isoformat()) if row.event_date else None,
         "fatalities": fatalities,
@@ -174,6 +189,7 @@ NOTES = {
     "certainty_alleged": "notes saying alleged/reportedly: share certainty=alleged",
     "certainty_asserted": "other notes: share certainty=asserted",
     "location": f"name match or within {LOCATION_RADIUS_KM:g} km",
+    "location_km": f"within {LOCATION_RADIUS_KM:g} km of ACLED's point (distance only)",
     "actor1_name_any": "upper bound: gold actor1 among the report's actors, any role",
     "actor2_name_any": "upper bound: gold actor2 among the report's actors, any role",
     "location_any": "upper bound: gold location among the report's places, any role",
