@@ -147,6 +147,8 @@ def described_mention(
     group = group_in([t for t in doc[start : token.i]], index) if spec is not None else None
     if group and spec is not None and spec.kind == "civilians" and _acts(token):
         spec = vocab.heads["militia"]  # "Fulani herdsmen attacked ...": the group's armed men
+    if spec is not None and spec.kind == "civilians" and not asset and _armed(token, vocab):
+        spec = vocab.heads["gunman"]  # "armed men shot ...", "killed by two armed individuals"
     if (
         spec is not None
         and spec.kind in {"civilians", "protesters"}
@@ -246,6 +248,11 @@ def _suspected_group(
         return token.i + 1
     mention.affiliate = ent.root.i
     return ent.end
+
+
+def _armed(token: Token, vocab: Vocabulary) -> bool:
+    """ "armed men", "heavily armed individuals", "gun-wielding youths"."""
+    return any(t.lower_ in vocab.modifiers["armed"] for t in token.lefts)
 
 
 def _acts(token: Token) -> bool:

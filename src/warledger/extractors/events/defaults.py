@@ -11,6 +11,7 @@ document's).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -170,3 +171,97 @@ def apply_armed_forces(ctx: Context, event: Event) -> None:
         setattr(event, role, ids)
     event.patient = [a for a in event.patient if a not in event.agent]
     event.partner = [a for a in event.partner if a not in event.agent + event.patient]
+
+
+@dataclass(frozen=True)
+class CriminalViolence:
+    """Where and on what cues an unidentified armed group is an unidentified gang (defaults.yaml)."""
+
+    regions: frozenset[str]
+    countries: frozenset[str]
+    cues: re.Pattern[str]
+    template: str
+    by_country: dict[str, dict[str, str]]
+
+    def applies(self, iso3: str | None) -> bool:
+        if iso3 is None:
+            return False
+        country = load_kb().country(iso3)
+        return iso3 in self.countries or (country is not None and country.region in self.regions)
+
+    def template_for(self, iso3: str, event: Event) -> str:
+        table = self.by_country.get(iso3) or {}
+        acled = event.acled or {}
+        return (
+            table.get(acled.get("sub_event_type") or "")
+            or table.get(acled.get("event_type") or "")
+            or self.template
+        )
+
+
+def _cue_pattern(cues: list[str]) -> re.Pattern[str]:
+    parts = [re.escape(c.rstrip("*").lower()) + (r"\w*" if c.endswith("*") else "") for c in cues]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def criminal_violence() -> CriminalViolence:
+    path = DATA / "defaults.yaml"
+    try:
+        data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {})["criminal_violence"]
+        return CriminalViolence(
+            regions=frozenset(data.get("regions") or ()),
+            countries=frozenset(data.get("countries") or ()),
+            cues=_cue_pattern([str(c) for c in data["cues"]]),
+            template=str(data["template"]),
+            by_country={str(k): dict(v) for k, v in (data.get("by_country") or {}).items()},
+        )
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"{path}: not a valid criminal_violence table: {exc}") from exc
+
+
+def _paragraph(ctx: Context, event: Event) -> str:
+    """The paragraph of the event's first evidence: where a report gives the marks of a crime."""
+    if not event.evidence:
+        return ""
+    start = event.evidence[0].start
+    first = ctx.text.rfind("\n\n", 0, start) + 1
+    last = ctx.text.find("\n\n", start)
+    return ctx.text[first : last if last >= 0 else len(ctx.text)]
+
+
+def apply_criminal_violence(ctx: Context, event: Event) -> None:
+    """An unidentified armed group of an event with the marks of organised crime, in a theatre
+    where ACLED codes such violence to gangs, is an unidentified gang."""
+    rules = criminal_violence()
+    if event.negated or not event.acled:
+        return
+    by_id = {a.id: a for a in ctx.actors}
+    generic = [
+        by_id[i]
+        for i in event.agent + event.patient + event.partner
+        if i in by_id
+        and by_id[i].kind == "unidentified_armed_group"
+        and by_id[i].kb_id is None
+        and rules.applies(by_id[i].country)
+    ]
+    if not generic or not rules.cues.search(_paragraph(ctx, event).lower()):
+        return
+    for actor in generic:
+        iso3 = actor.country or ""
+        country = load_kb().country(iso3)
+        if country is None or actor.acled_name != generic_name("unidentified_armed_group", country):
+            continue
+        template = rules.template_for(iso3, event)
+        rule = DefaultActor(
+            template=template,
+            kind="unidentified_armed_group",
+            name="unidentified gang",
+            mode="missing",
+        )
+        gang = _default_actor(
+            ctx, rule, iso3, actor.mentions[0] if actor.mentions else event.evidence[0]
+        )
+        for role in ("agent", "patient", "partner"):
+            ids = [gang.id if i == actor.id else i for i in getattr(event, role)]
+            setattr(event, role, list(dict.fromkeys(ids)))
