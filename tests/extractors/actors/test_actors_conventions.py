@@ -58,3 +58,42 @@ def test_cartel_cue_outside_latin_america_keeps_the_armed_group(extract_text):
         "On 5 May 2020, gunmen linked to a drug cartel killed two villagers in Marsabit, Kenya."
     )
     assert _roles(report, "ATTACK")[0] == ["Unidentified Armed Group (Kenya)"]
+
+
+def test_peaceful_protest_has_no_second_actor(extract_text):
+    report = extract_text(
+        "On 4 May 2020, hundreds protested against the government in Belgrade, Serbia."
+    )
+    assert _roles(report, "PROTEST") == (["Protesters (Serbia)"], [])
+
+
+def test_counter_protest_has_the_other_protesters_as_second_actor(extract_text):
+    report = extract_text(
+        "On 4 May 2020, residents staged a counter-protest against a rally of nationalists in Belgrade, Serbia."
+    )
+    agents, patients = _roles(report, "PROTEST")
+    assert patients == ["Protesters (Serbia)"]
+
+
+def test_protest_broken_up_by_police_has_the_police_of_the_country(extract_text):
+    report = extract_text(
+        "On 4 May 2020, in Lima, Peru, police dispersed residents protesting against the lack of "
+        "water, using tear gas."
+    )
+    agents, patients = _roles(report, "PROTEST")
+    assert agents[0] == "Protesters (Peru)"
+    assert patients == ["Police Forces of Peru (2018-)"]
+
+
+def test_stones_thrown_at_police_make_the_police_second_actor(extract_text):
+    report = extract_text(
+        "On 4 May 2020, rioters pelted stones at police in Srinagar, Jammu and Kashmir."
+    )
+    assert _roles(report, "RIOT") == (["Rioters (India)"], ["Police Forces of India (2014-)"])
+
+
+def test_violent_demonstration_without_police_gets_no_invented_police(extract_text):
+    report = extract_text(
+        "On 4 May 2020, rioters torched two buses in Srinagar, Jammu and Kashmir."
+    )
+    assert "Police Forces of India (2014-)" not in _roles(report, "RIOT")[1]

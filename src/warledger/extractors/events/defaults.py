@@ -21,15 +21,17 @@ import yaml
 
 from warledger.errors import ConfigError
 from warledger.extractors.actors.backfill import places_country
-from warledger.extractors.actors.countries import dominant_country
+from warledger.extractors.actors.countries import document_date, dominant_country
 from warledger.extractors.actors.find import forces_of
 from warledger.extractors.context import Context
 from warledger.extractors.events.vocabulary import DATA
 from warledger.kb.acled_names import generic_name
 from warledger.kb.load import load_kb
 from warledger.report import Actor, Event, Span
+from warledger.settings import acled_as_of
 
-MODES = ("missing", "lead")
+MODES = ("missing", "lead", "mentioned", "none")
+FORCES = ("military", "police")
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -40,6 +42,10 @@ class DefaultActor:
     name: str
     mode: str
     keep_first_kinds: frozenset[str] = frozenset()
+    force: str | None = None
+    """A state force of the event's country ("police") instead of a collective template."""
+    unless: re.Pattern[str] | None = None
+    """Cues that lift a `none` rule: a counter-protest has the other protesters as its target."""
 
 
 @lru_cache(maxsize=2)
@@ -56,6 +62,10 @@ def default_rules(section: str = "defaults") -> dict[str, DefaultActor]:
                 name=str(entry["name"]),
                 mode=str(entry["mode"]),
                 keep_first_kinds=frozenset(entry.get("keep_first_kinds") or ()),
+                force=entry.get("force"),
+                unless=_cue_pattern([str(c) for c in entry["unless"]])
+                if entry.get("unless")
+                else None,
             )
             for event_type, entry in (data.get(section) or {}).items()
         }
@@ -64,6 +74,8 @@ def default_rules(section: str = "defaults") -> dict[str, DefaultActor]:
     for event_type, rule in rules.items():
         if rule.mode not in MODES:
             raise ConfigError(f"{path}: {event_type}: mode must be one of {MODES}")
+        if rule.force is not None and rule.force not in FORCES:
+            raise ConfigError(f"{path}: {event_type}: force must be one of {FORCES}")
     return rules
 
 
@@ -85,6 +97,8 @@ def event_country(ctx: Context, event: Event) -> str | None:
 def _default_actor(ctx: Context, rule: DefaultActor, iso3: str | None, evidence: Span) -> Actor:
     """The document's actor for the collective, found or added to `ctx.actors`."""
     country = load_kb().country(iso3) if iso3 else None
+    if rule.force is not None:
+        return _state_force(ctx, rule.force, iso3, evidence)
     acled = generic_name(rule.template, country) if country is not None else None
     actor = next(
         (
@@ -104,6 +118,71 @@ def _default_actor(ctx: Context, rule: DefaultActor, iso3: str | None, evidence:
     if evidence not in actor.mentions:
         actor.mentions.append(evidence)
         actor.mentions.sort(key=lambda s: (s.start, s.end))
+    return actor
+
+
+def _state_force(ctx: Context, force: str, iso3: str | None, evidence: Span) -> Actor:
+    """The state force of `iso3` the text names (a unit of it included), else a new record."""
+    actor = next((a for a in ctx.actors if a.kind == force and a.country == iso3), None)
+    if actor is None:
+        country = load_kb().country(iso3) if iso3 else None
+        on = document_date(ctx)
+        actor = Actor(
+            id=ctx.new_id("a"),
+            name=f"{force} of {country.name}" if country else force,
+            kind=force,
+            country=iso3,
+            acled_name=country.acled_name(force, on, as_of=acled_as_of() or on)
+            if country
+            else None,
+        )
+        ctx.actors.append(actor)
+    if evidence not in actor.mentions:
+        actor.mentions.append(evidence)
+        actor.mentions.sort(key=lambda s: (s.start, s.end))
+    return actor
+
+
+def _mentioned(ctx: Context, event: Event, rule: DefaultActor, iso3: str | None) -> Actor | None:
+    """An actor of the rule's kind (of the event's country) the event's paragraph mentions."""
+    text = _paragraph(ctx, event)
+    start = ctx.text.find(text) if text else -1
+    if start < 0:
+        return None
+    stop = start + len(text)
+    return next(
+        (
+            a
+            for a in ctx.actors
+            if a.kind == rule.kind
+            and a.country in {iso3, None}
+            and a.id not in event.agent
+            and any(start <= m.start < stop for m in a.mentions)
+        ),
+        None,
+    )
+
+
+def _counter_protesters(ctx: Context, event: Event, iso3: str | None, evidence: Span) -> Actor:
+    """The other side of a counter-protest: protesters of their own, beside the event's."""
+    country = load_kb().country(iso3) if iso3 else None
+    acled = generic_name("protesters", country) if country is not None else None
+    actor = next(
+        (
+            a
+            for a in ctx.actors
+            if a.kind == "protesters" and a.acled_name == acled and a.id not in event.agent
+        ),
+        None,
+    )
+    if actor is None:
+        actor = Actor(
+            id=ctx.new_id("a"), name="counter-protesters", kind="protesters", country=iso3,
+            acled_name=acled,
+        )  # fmt: skip
+        ctx.actors.append(actor)
+    if evidence not in actor.mentions:
+        actor.mentions.append(evidence)
     return actor
 
 
@@ -142,7 +221,20 @@ def apply_default_patient(ctx: Context, event: Event, trigger: Span) -> None:
     if rule is None:
         return
     kinds = {a.id: a.kind for a in ctx.actors}
+    if rule.mode == "none":
+        event.patient, event.partner = [], []
+        if rule.unless is not None and rule.unless.search(_paragraph(ctx, event).lower()):
+            event.patient = [_counter_protesters(ctx, event, event_country(ctx, event), trigger).id]
+        return
     if rule.mode == "missing" and event.patient:
+        return
+    if rule.mode == "mentioned":
+        if event.patient:
+            return
+        found = _mentioned(ctx, event, rule, event_country(ctx, event))
+        if found is not None:
+            event.patient = [found.id]
+            event.partner = [a for a in event.partner if a != found.id]
         return
     own = [a for a in event.patient if kinds.get(a) == rule.kind and a not in event.agent]
     if own:
