@@ -53,3 +53,25 @@ def test_regimes_follow_one_another_without_overlap():
                 before.label,
                 after.label,
             )
+
+
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [
+        ("CJNG", "CJNG: Jalisco New Generation Cartel"),
+        ("Comando Vermelho", "CV: Red Command"),
+        ("Mara Salvatrucha", "MS-13: Mara Salvatrucha"),
+        ("ELN", "ELN: National Liberation Army"),
+        ("EPP", "EPP: Paraguayan People's Army"),
+    ],
+)
+def test_latin_american_groups_carry_acled_names(alias, name):
+    assert [a.acled_name for a in load_kb().lookup(alias)] == [name]
+
+
+def test_country_unit_phrases_point_at_their_units():
+    brazil = load_kb().country("BRA")
+    assert brazil.unit_in("two military police officers") == "bra.military_police"
+    assert brazil.unit_in("federal highway police agents") == "bra.federal_highway_police"
+    assert brazil.unit_in("police officers") is None
+    assert load_kb().country("SYR").unit_in("military police") is None

@@ -97,3 +97,45 @@ def test_violent_demonstration_without_police_gets_no_invented_police(extract_te
         "On 4 May 2020, rioters torched two buses in Srinagar, Jammu and Kashmir."
     )
     assert "Police Forces of India (2014-)" not in _roles(report, "RIOT")[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "On 5 May 2020, in Rio de Janeiro, Brazil, military police officers clashed with gunmen.",
+            "Military Forces of Brazil (2019-) Military Police",
+        ),
+        (
+            "On 5 May 2020, in Sao Paulo, Brazil, the Federal Police arrested two men.",
+            "Police Forces of Brazil (2019-) Federal Police",
+        ),
+        (
+            "On 5 May 2020, in Culiacan, Sinaloa, state police officers clashed with gunmen.",
+            "Police Forces of Mexico (2018-) State Police",
+        ),
+        (
+            "On 5 May 2020, in Kathmandu, Nepal, Armed Police Force personnel baton-charged protesters.",
+            "Police Forces of Nepal (2015-) Armed Police Force",
+        ),
+    ],
+)
+def test_state_units_named_by_a_common_phrase_carry_the_unit(extract_text, text, name):
+    assert name in [a.acled_name for a in extract_text(text).actors]
+
+
+def test_unit_phrase_of_another_country_is_not_read_there(extract_text):
+    report = extract_text(
+        "On 5 May 2020, Russian military police were attacked near Tal Tamr in Hasakah, Syria."
+    )
+    names = [a.acled_name for a in report.actors]
+    assert "Military Forces of Russia (2000-) Military Police" in names
+    assert not any("Brazil" in (n or "") for n in names)
+
+
+def test_federal_police_is_read_in_the_country_of_the_report(extract_text):
+    report = extract_text(
+        "On 5 May 2020, Federal Police units clashed with IS militants near Kirkuk, Iraq."
+    )
+    names = [a.acled_name for a in report.actors]
+    assert not any("Brazil" in (n or "") or "Mexico" in (n or "") for n in names)
