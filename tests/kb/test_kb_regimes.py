@@ -75,3 +75,25 @@ def test_country_unit_phrases_point_at_their_units():
     assert brazil.unit_in("federal highway police agents") == "bra.federal_highway_police"
     assert brazil.unit_in("police officers") is None
     assert load_kb().country("SYR").unit_in("military police") is None
+
+
+@pytest.mark.parametrize(
+    ("alias", "on", "name"),
+    [
+        (
+            "Imbonerakure",
+            "2020-05-01",
+            "CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure Faction)",
+        ),
+        ("ISGS", "2020-05-01", "Islamic State (Greater Sahara)"),
+        ("ISGS", "2023-05-01", "Islamic State Sahel Province"),
+        ("ISWAP", "2020-05-01", "Islamic State (West Africa)"),
+        ("JNIM", "2020-05-01", "JNIM: Group for Support of Islam and Muslims"),
+        ("JNIM", "2024-05-01", "JNIM: Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("Abu Sayyaf", "2020-05-01", "ASG: Abu Sayyaf"),
+        ("OSCE SMM", "2020-05-01", "OSCE: Organization for Security and Co-operation in Europe"),
+    ],
+)
+def test_named_groups_carry_the_acled_name_of_the_day(alias, on, name):
+    found = load_kb().lookup(alias)
+    assert [a.acled_name_on(on, as_of=on) for a in found] == [name]
