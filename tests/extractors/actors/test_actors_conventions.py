@@ -139,3 +139,51 @@ def test_federal_police_is_read_in_the_country_of_the_report(extract_text):
     )
     names = [a.acled_name for a in report.actors]
     assert not any("Brazil" in (n or "") or "Mexico" in (n or "") for n in names)
+
+
+def test_forces_of_two_coordinated_states_are_two_sides(extract_text):
+    report = extract_text(
+        "On 6 May 2020, military forces of India and Pakistan exchanged fire across the LoC in "
+        "Poonch district, Jammu and Kashmir."
+    )
+    assert _roles(report, "CLASH") == (
+        ["Military Forces of India (2014-)"],
+        ["Military Forces of Pakistan (2018-)"],
+    )
+
+
+def test_forces_of_one_state_stay_one_actor(extract_text):
+    report = extract_text(
+        "On 6 May 2020, military forces of India fired across the LoC in Poonch district, Jammu and Kashmir."
+    )
+    names = [a.acled_name for a in report.actors if a.kind == "military"]
+    assert names == ["Military Forces of India (2014-)"]
+
+
+def test_gang_members_in_a_clash_with_police_are_a_gang(extract_text):
+    report = extract_text(
+        "On 6 May 2020, in Rio de Janeiro, Brazil, military police officers clashed with gang members."
+    )
+    names = [a.acled_name for a in report.actors]
+    assert "Unidentified Gang (Brazil)" in names
+
+
+def test_militia_members_are_not_a_gang(extract_text):
+    report = extract_text("On 6 May 2020, militia members attacked a village in Ituri, DR Congo.")
+    assert _roles(report, "ATTACK")[0] == [
+        "Unidentified Armed Group (Democratic Republic of Congo)"
+    ]
+
+
+def test_drugs_seized_by_police_in_brazil_were_a_gang_s(extract_text):
+    report = extract_text(
+        "On 5 May 2020, in Sao Paulo, Brazil, the Federal Police dismantled a cocaine laboratory "
+        "and seized 300 kg of drugs."
+    )
+    event = next(e for e in report.events if e.patient)
+    assert [report.actor(a).acled_name for a in event.patient] == ["Unidentified Gang (Brazil)"]
+
+
+def test_property_destroyed_by_police_without_drugs_has_no_gang(extract_text):
+    report = extract_text("On 5 May 2020, in Sao Paulo, Brazil, police demolished ten houses.")
+    assert "Unidentified Gang (Brazil)" not in [a.acled_name for a in report.actors]

@@ -88,9 +88,10 @@ def _second(report, type_: str):
     return [report.actor(a) for a in event.patient]
 
 
-def test_patient_rules_cover_violence_against_civilians_and_protests():
+def test_patient_rules_cover_violence_against_civilians_protests_and_clashes():
     assert set(default_rules("patients")) == {
         "Violence against civilians",
+        "Armed clash",
         "Peaceful protest",
         "Protest with intervention",
         "Excessive force against protesters",

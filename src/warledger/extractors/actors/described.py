@@ -139,10 +139,12 @@ def described_mention(
         return None  # "government job positions": not a thing a side holds
     if spec is not None and asset:
         spec = _owner_spec(spec, lefts, vocab)
-    elif spec is not None and spec.needs_qualifier:
-        for left in lefts:  # "militia forces", "police units": the specific noun says what they are
+    elif spec is not None and (spec.needs_qualifier or spec.needs_affiliation):
+        for left in lefts:  # "gang members": the compound says who they are  # "militia forces", "police units": the specific noun says what they are
             inner = head_spec(left, vocab) if left.dep_ == "compound" else None
-            if inner is not None and inner.armed and not inner.needs_qualifier:
+            if inner is None or not inner.armed or inner.needs_qualifier:
+                continue
+            if spec.needs_qualifier or inner.acled is not None:
                 spec = inner
     group = group_in([t for t in doc[start : token.i]], index) if spec is not None else None
     if group and spec is not None and spec.kind == "civilians" and _acts(token):

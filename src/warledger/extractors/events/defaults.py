@@ -45,6 +45,8 @@ class DefaultActor:
     force: str | None = None
     """A state force of the event's country ("police") instead of a collective template."""
     unless: re.Pattern[str] | None = None
+    kinds: frozenset[str] = frozenset()
+    """`mentioned` mode: the kinds of actor that may be taken (default: `kind`)."""
     """Cues that lift a `none` rule: a counter-protest has the other protesters as its target."""
 
 
@@ -63,6 +65,7 @@ def default_rules(section: str = "defaults") -> dict[str, DefaultActor]:
                 mode=str(entry["mode"]),
                 keep_first_kinds=frozenset(entry.get("keep_first_kinds") or ()),
                 force=entry.get("force"),
+                kinds=frozenset(entry.get("kinds") or ()),
                 unless=_cue_pattern([str(c) for c in entry["unless"]])
                 if entry.get("unless")
                 else None,
@@ -154,9 +157,10 @@ def _mentioned(ctx: Context, event: Event, rule: DefaultActor, iso3: str | None)
         (
             a
             for a in ctx.actors
-            if a.kind == rule.kind
-            and a.country in {iso3, None}
+            if a.kind in (rule.kinds or {rule.kind})
+            and (a.country in {iso3, None} or rule.kinds)
             and a.id not in event.agent
+            and a.id not in event.partner
             and any(start <= m.start < stop for m in a.mentions)
         ),
         None,
@@ -229,7 +233,7 @@ def apply_default_patient(ctx: Context, event: Event, trigger: Span) -> None:
     if rule.mode == "missing" and event.patient:
         return
     if rule.mode == "mentioned":
-        if event.patient:
+        if event.patient or (rule.kinds and event.partner) or not event.agent:
             return
         found = _mentioned(ctx, event, rule, event_country(ctx, event))
         if found is not None:
@@ -274,6 +278,9 @@ class CriminalViolence:
     cues: re.Pattern[str]
     template: str
     by_country: dict[str, dict[str, str]]
+    seizure_types: frozenset[str] = frozenset()
+    seizure_agents: frozenset[str] = frozenset()
+    seizure_cues: re.Pattern[str] | None = None
 
     def applies(self, iso3: str | None) -> bool:
         if iso3 is None:
@@ -301,12 +308,18 @@ def criminal_violence() -> CriminalViolence:
     path = DATA / "defaults.yaml"
     try:
         data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {})["criminal_violence"]
+        seizures = data.get("seizures") or {}
         return CriminalViolence(
             regions=frozenset(data.get("regions") or ()),
             countries=frozenset(data.get("countries") or ()),
             cues=_cue_pattern([str(c) for c in data["cues"]]),
             template=str(data["template"]),
             by_country={str(k): dict(v) for k, v in (data.get("by_country") or {}).items()},
+            seizure_types=frozenset(seizures.get("sub_event_types") or ()),
+            seizure_agents=frozenset(seizures.get("agent_kinds") or ()),
+            seizure_cues=_cue_pattern([str(c) for c in seizures["cues"]])
+            if seizures.get("cues")
+            else None,
         )
     except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(f"{path}: not a valid criminal_violence table: {exc}") from exc
@@ -329,6 +342,7 @@ def apply_criminal_violence(ctx: Context, event: Event) -> None:
     if event.negated or not event.acled:
         return
     by_id = {a.id: a for a in ctx.actors}
+    _seized_from_gang(ctx, event, rules, by_id)
     generic = [
         by_id[i]
         for i in event.agent + event.patient + event.partner
@@ -357,3 +371,27 @@ def apply_criminal_violence(ctx: Context, event: Event) -> None:
         for role in ("agent", "patient", "partner"):
             ids = [gang.id if i == actor.id else i for i in getattr(event, role)]
             setattr(event, role, list(dict.fromkeys(ids)))
+
+
+def _seized_from_gang(
+    ctx: Context, event: Event, rules: CriminalViolence, by_id: dict[str, Actor]
+) -> None:
+    """Drugs or a laboratory seized by the state's forces: the gang is the second actor."""
+    agent = by_id.get(event.agent[0]) if event.agent else None
+    if (
+        event.patient
+        or event.partner
+        or agent is None
+        or agent.kind not in rules.seizure_agents
+        or (event.acled or {}).get("sub_event_type") not in rules.seizure_types
+        or rules.seizure_cues is None
+        or not rules.applies(agent.country)
+        or not rules.seizure_cues.search(_paragraph(ctx, event).lower())
+    ):
+        return
+    rule = DefaultActor(
+        template=rules.template, kind="unidentified_armed_group", name="unidentified gang",
+        mode="missing",
+    )  # fmt: skip
+    gang = _default_actor(ctx, rule, agent.country, event.evidence[0])
+    event.patient = [gang.id]
