@@ -187,3 +187,26 @@ def test_drugs_seized_by_police_in_brazil_were_a_gang_s(extract_text):
 def test_property_destroyed_by_police_without_drugs_has_no_gang(extract_text):
     report = extract_text("On 5 May 2020, in Sao Paulo, Brazil, police demolished ten houses.")
     assert "Unidentified Gang (Brazil)" not in [a.acled_name for a in report.actors]
+
+
+def test_men_who_open_fire_are_an_unidentified_armed_group(extract_text):
+    report = extract_text(
+        "On 4 May 2020, in Monterrey, Mexico, two men opened fire on a shop, injuring the owner."
+    )
+    assert _roles(report, "ATTACK")[0] == ["Unidentified Armed Group (Mexico)"]
+
+
+def test_men_who_march_are_not_attackers(extract_text):
+    report = extract_text("On 4 May 2020, hundreds of men marched in Nairobi, Kenya.")
+    assert all(a.kind != "unidentified_armed_group" for a in report.actors)
+
+
+def test_opposition_party_members_attacked_by_a_militia_are_civilians(extract_text):
+    report = extract_text(
+        "On 1 May 2020, Imbonerakure attacked and injured 3 CNL members in Mwaro, Burundi."
+    )
+    agents, patients = _roles(report)
+    assert agents == [
+        "CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure Faction)"
+    ]
+    assert patients[0] == "Civilians (Burundi)"

@@ -151,6 +151,8 @@ def described_mention(
         spec = vocab.heads["militia"]  # "Fulani herdsmen attacked ...": the group's armed men
     if spec is not None and spec.kind == "civilians" and not asset and _armed(token, vocab):
         spec = vocab.heads["gunman"]  # "armed men shot ...", "killed by two armed individuals"
+    elif spec is not None and spec.kind == "civilians" and _attacks(token, vocab):
+        spec = vocab.heads["gunman"]  # "two men opened fire on a shop"
     if (
         spec is not None
         and spec.kind in {"civilians", "protesters"}
@@ -255,6 +257,26 @@ def _suspected_group(
 def _armed(token: Token, vocab: Vocabulary) -> bool:
     """ "armed men", "heavily armed individuals", "gun-wielding youths"."""
     return any(t.lower_ in vocab.modifiers["armed"] for t in token.lefts)
+
+
+def _attacks(token: Token, vocab: Vocabulary) -> bool:
+    """ "two men opened fire", "a man stabbed ...": an unnamed man as the subject of an attack."""
+    if (
+        token.lower_ not in vocab.attacker_heads
+        and token.lemma_.lower() not in vocab.attacker_heads
+    ):
+        return False
+    if token.dep_ != "nsubj":
+        return False
+    verb = token.head
+    for v in (verb, *(c for c in verb.children if c.dep_ == "conj")):
+        lemma = v.lemma_.lower()
+        if lemma == "open":
+            if any(c.dep_ == "dobj" and c.lower_ == "fire" for c in v.children):
+                return True
+        elif lemma in vocab.attack_verbs:
+            return True
+    return False
 
 
 def _acts(token: Token) -> bool:
