@@ -210,3 +210,25 @@ def test_opposition_party_members_attacked_by_a_militia_are_civilians(extract_te
         "CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure Faction)"
     ]
     assert patients[0] == "Civilians (Burundi)"
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            "On 6 May 2020, a drug suspect was killed during a police raid in General Santos, Philippines.",
+            "Police Forces of the Philippines (2016-)",
+        ),
+        (
+            "On 6 May 2020, two civilians were killed in an army operation in Kidal, Mali.",
+            "Military Forces of Mali (2013-)",
+        ),
+    ],
+)
+def test_a_state_operation_noun_names_the_force_that_acted(extract_text, text, agent):
+    assert _roles(extract_text(text), "ATTACK")[0] == [agent]
+
+
+def test_a_killing_without_an_operation_stays_unidentified(extract_text):
+    report = extract_text("On 6 May 2020, a man was killed in Manila, Philippines.")
+    assert _roles(report, "ATTACK")[0] == ["Unidentified Armed Group (Philippines)"]

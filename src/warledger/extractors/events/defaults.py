@@ -211,7 +211,12 @@ def apply_default_agent(ctx: Context, event: Event, trigger: Span) -> None:
         first = kinds.get(event.agent[0])
         if first == rule.kind or first in rule.keep_first_kinds:
             return
-    actor = _default_actor(ctx, rule, event_country(ctx, event), trigger)
+    iso3 = event_country(ctx, event)
+    force = _state_operation(ctx, event) if rule.template == "unidentified_armed_group" else None
+    if force is not None and iso3 is not None:
+        actor = _state_force(ctx, force, iso3, trigger)
+    else:
+        actor = _default_actor(ctx, rule, iso3, trigger)
     event.agent = [actor.id, *(a for a in event.agent if a != actor.id)]
     event.patient = [a for a in event.patient if a != actor.id]
     event.partner = [a for a in event.partner if a != actor.id]
@@ -395,3 +400,37 @@ def _seized_from_gang(
     )  # fmt: skip
     gang = _default_actor(ctx, rule, agent.country, event.evidence[0])
     event.patient = [gang.id]
+
+
+@lru_cache(maxsize=1)
+def _operations() -> tuple[dict[str, str], frozenset[str]]:
+    path = DATA / "defaults.yaml"
+    try:
+        data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {})["state_operations"]
+        heads = {str(k).lower(): str(v) for k, v in data["heads"].items()}
+        nouns = frozenset(str(n).lower() for n in data["nouns"])
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"{path}: not a valid state_operations table: {exc}") from exc
+    for force in heads.values():
+        if force not in FORCES:
+            raise ConfigError(f"{path}: state_operations: {force!r} is not one of {FORCES}")
+    return heads, nouns
+
+
+def _state_operation(ctx: Context, event: Event) -> str | None:
+    """The force of "a police raid" / "an army operation" in the event's first sentence."""
+    if not event.evidence:
+        return None
+    heads, nouns = _operations()
+    span = ctx.doc.char_span(
+        event.evidence[0].start, event.evidence[0].end, alignment_mode="expand"
+    )
+    for token in span if span is not None else ():
+        if (
+            token.dep_ == "compound"
+            and token.lower_ in heads
+            and token.head.lower_ in nouns
+            and token.head.i == token.i + 1
+        ):
+            return heads[token.lower_]
+    return None
