@@ -232,3 +232,17 @@ def test_a_state_operation_noun_names_the_force_that_acted(extract_text, text, a
 def test_a_killing_without_an_operation_stays_unidentified(extract_text):
     report = extract_text("On 6 May 2020, a man was killed in Manila, Philippines.")
     assert _roles(report, "ATTACK")[0] == ["Unidentified Armed Group (Philippines)"]
+
+
+def test_mob_violence_without_police_is_against_civilians(extract_text):
+    report = extract_text(
+        "On 30 April 2020, a mob attacked a couple in Golaghat district, Assam, India."
+    )
+    assert _roles(report, "RIOT") == (["Rioters (India)"], ["Civilians (India)"])
+
+
+def test_mob_violence_against_police_keeps_the_police(extract_text):
+    report = extract_text(
+        "On 30 April 2020, a mob attacked policemen in Golaghat district, Assam, India."
+    )
+    assert _roles(report, "RIOT") == (["Rioters (India)"], ["Police Forces of India (2014-)"])

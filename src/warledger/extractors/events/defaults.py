@@ -46,6 +46,8 @@ class DefaultActor:
     """A state force of the event's country ("police") instead of a collective template."""
     unless: re.Pattern[str] | None = None
     kinds: frozenset[str] = frozenset()
+    otherwise: str | None = None
+    """`mentioned` mode: the collective (template and kind) when the paragraph names nobody."""
     """`mentioned` mode: the kinds of actor that may be taken (default: `kind`)."""
     """Cues that lift a `none` rule: a counter-protest has the other protesters as its target."""
 
@@ -66,6 +68,7 @@ def default_rules(section: str = "defaults") -> dict[str, DefaultActor]:
                 keep_first_kinds=frozenset(entry.get("keep_first_kinds") or ()),
                 force=entry.get("force"),
                 kinds=frozenset(entry.get("kinds") or ()),
+                otherwise=entry.get("otherwise"),
                 unless=_cue_pattern([str(c) for c in entry["unless"]])
                 if entry.get("unless")
                 else None,
@@ -241,6 +244,11 @@ def apply_default_patient(ctx: Context, event: Event, trigger: Span) -> None:
         if event.patient or (rule.kinds and event.partner) or not event.agent:
             return
         found = _mentioned(ctx, event, rule, event_country(ctx, event))
+        if found is None and rule.otherwise is not None:
+            other = DefaultActor(rule.otherwise, rule.otherwise, rule.otherwise, "missing")
+            found = _default_actor(ctx, other, event_country(ctx, event), trigger)
+            if found.id in event.agent:
+                return
         if found is not None:
             event.patient = [found.id]
             event.partner = [a for a in event.partner if a != found.id]
