@@ -246,3 +246,15 @@ def test_mob_violence_against_police_keeps_the_police(extract_text):
         "On 30 April 2020, a mob attacked policemen in Golaghat district, Assam, India."
     )
     assert _roles(report, "RIOT") == (["Rioters (India)"], ["Police Forces of India (2014-)"])
+
+
+def test_a_former_policeman_is_a_former_police_force(extract_text):
+    report = extract_text(
+        "On 5 May 2020, a former policeman shot dead a trader in Culiacan, Sinaloa, Mexico."
+    )
+    assert _roles(report, "ATTACK")[0] == ["Former Police Forces of Mexico (2018-)"]
+
+
+def test_serving_police_are_not_former(extract_text):
+    report = extract_text("On 5 May 2020, police shot dead a trader in Culiacan, Sinaloa, Mexico.")
+    assert _roles(report, "ATTACK")[0] == ["Police Forces of Mexico (2018-)"]

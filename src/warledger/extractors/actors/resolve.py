@@ -296,7 +296,7 @@ class Resolver:
             force, acled_force = "government", "military"
         if mention.country:
             return self._unit(mention, mention.country) or self.registry.force(
-                mention.country, force, kind, acled_force
+                mention.country, force, kind, acled_force, mention.former
             )
         if mention.opposition or mention.backer:
             return self._collective(mention)
@@ -308,7 +308,7 @@ class Resolver:
             return None
         country = self.home if mention.state_side else self.country
         return self._unit(mention, country) or self.registry.force(
-            country, force, kind, acled_force
+            country, force, kind, acled_force, mention.former
         )
 
     def _unit(self, mention: Mention, iso3: str | None) -> Record | None:
