@@ -81,7 +81,7 @@ COUNTRY_FIELDS = frozenset(
 )
 
 
-ACLED_FIELDS = frozenset({"country", "regimes", "legacy_names", *FORCES})
+ACLED_FIELDS = frozenset({"country", "regimes", "legacy_names", "units", *FORCES})
 
 
 AMBIGUOUS_FIELDS = frozenset({"alias", "candidates", "hint", "by_country"})

@@ -85,6 +85,10 @@ def parse_country(record: dict[str, Any]) -> KbCountry:
         region=record.get("region"),
         acled_country=acled.get("country"),
         acled_regimes=_regimes(acled.get("regimes")),
+        acled_units=tuple(
+            (" ".join(str(k).lower().replace("-", " ").split()), str(v))
+            for k, v in (acled.get("units") or {}).items()
+        ),
     )
     by_force = tuple(
         (

@@ -154,6 +154,15 @@ class KbCountry:
     """(force, names) for the forces military, police and government, time-bounded."""
     acled_former_names: tuple[str, ...] = ()
     """Older ACLED spellings: open labels of closed regimes "(2013-)", pre-2016 names."""
+    acled_units: tuple[tuple[str, str], ...] = ()
+    """(phrase, KB actor id): a force named by a common noun phrase that is one of the state's
+    units in ACLED ("military police" in Brazil: "Military Forces of Brazil (...) Military Police")."""
+
+    def unit_in(self, text: str) -> str | None:
+        """The KB id of the unit whose phrase `text` contains (the longest phrase wins)."""
+        lowered = f" {' '.join(text.lower().replace('-', ' ').split())} "
+        found = [(len(p), uid) for p, uid in self.acled_units if f" {p} " in lowered]
+        return max(found)[1] if found else None
 
     def acled_name(
         self, force: str = "military", on: str | date | None = None, as_of: str | date | None = None

@@ -86,6 +86,7 @@ class _Checker:
         self.aliases: dict[str, dict[str, str]] = {}  # alias_key -> {actor id: file}
         self.ties: list[tuple[str, str, str]] = []  # (file, actor id, target)
         self.theatre_refs: list[tuple[str, str]] = []  # (rule's actor, referenced id)
+        self.unit_refs: list[tuple[str, str]] = []  # (country, unit actor id)
         self.declared: dict[str, tuple[str, ...]] = {}
         self.acled: dict[str, list[str]] = {}  # explicit ACLED name -> actor ids
         # alias_key of a country's name, alias, demonym or metonym -> iso3
@@ -178,6 +179,11 @@ class _Checker:
             )
         if acled.get("regimes"):
             self.country_regimes.add(rid)
+        units = acled.get("units") or {}
+        if not isinstance(units, dict):
+            self.add(name, rid, "acled.units must map a phrase to a KB actor id")
+        else:
+            self.unit_refs.extend((rid, str(v)) for v in units.values())
         for force in FORCES:
             self._names(name, rid, f"acled.{force}", acled.get(force))
 
@@ -325,6 +331,9 @@ class _Checker:
             seen.add((group.country, group.name))
 
     def cross_checks(self) -> None:
+        for iso3, ref in self.unit_refs:
+            if ref not in self.actor_ids:
+                self.add("countries.yaml", iso3, f"unit {ref!r} is not a KB actor id")
         for rid, ref in self.theatre_refs:
             if ref not in self.actor_ids:
                 self.add("theatres.yaml", rid, f"{ref!r} is not a KB actor id")

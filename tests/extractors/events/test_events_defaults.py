@@ -88,8 +88,16 @@ def _second(report, type_: str):
     return [report.actor(a) for a in event.patient]
 
 
-def test_patient_rules_cover_violence_against_civilians():
-    assert set(default_rules("patients")) == {"Violence against civilians"}
+def test_patient_rules_cover_violence_against_civilians_protests_and_clashes():
+    assert set(default_rules("patients")) == {
+        "Violence against civilians",
+        "Armed clash",
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+        "Violent demonstration",
+        "Mob violence",
+    }
 
 
 def test_victim_of_violence_against_civilians_is_civilians_whoever_the_text_names(

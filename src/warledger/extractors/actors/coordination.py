@@ -23,6 +23,9 @@ def split_shared_head(
     own (the modifier's span, the head's kind); the head's mention keeps the last modifier."""
     if mention.source != "described" or mention.spec is None:
         return [mention]
+    states = _coordinated_states(mention, token, index)
+    if states:
+        return [mention, *states]
     chain: list[Token] = []
     for left in token.lefts:
         if left.dep_ in SHARED_MODIFIER_DEPS and any(c.dep_ == "conj" for c in left.children):
@@ -71,6 +74,31 @@ def shared_with_name(
         if head.dep_ != "conj":
             break
         head = head.head
+    return out
+
+
+def _coordinated_states(mention: Mention, token: Token, index: CountryIndex) -> list[Mention]:
+    """ "military forces of India and Pakistan", "troops of Armenia and Azerbaijan": a state
+    force's head shared by coordinated countries after "of" names each country's force. The head's
+    mention keeps the first country; each further country gets a mention on its own name."""
+    spec = mention.spec
+    if spec is None or spec.acled not in {"military", "police"} or mention.country is None:
+        return []
+    prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    first = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if first is None or index.country_of_name(first.text) != mention.country:
+        return []
+    out: list[Mention] = []
+    for other in _conjuncts(first):
+        iso3 = index.country_of_name(other.text)
+        if iso3 is None or iso3 == mention.country:
+            continue
+        own = replace(mention, start=other.i, end=other.i + 1, head=other.i, text=other.text,
+                      country=iso3, affiliate=None)  # fmt: skip
+        out.append(own)
+    if out:
+        mention.end = min(mention.end, first.i + 1)
+        mention.text = token.doc[mention.start : mention.end].text
     return out
 
 

@@ -139,14 +139,20 @@ def described_mention(
         return None  # "government job positions": not a thing a side holds
     if spec is not None and asset:
         spec = _owner_spec(spec, lefts, vocab)
-    elif spec is not None and spec.needs_qualifier:
-        for left in lefts:  # "militia forces", "police units": the specific noun says what they are
+    elif spec is not None and (spec.needs_qualifier or spec.needs_affiliation):
+        for left in lefts:  # "gang members": the compound says who they are  # "militia forces", "police units": the specific noun says what they are
             inner = head_spec(left, vocab) if left.dep_ == "compound" else None
-            if inner is not None and inner.armed and not inner.needs_qualifier:
+            if inner is None or not inner.armed or inner.needs_qualifier:
+                continue
+            if spec.needs_qualifier or inner.acled is not None:
                 spec = inner
     group = group_in([t for t in doc[start : token.i]], index) if spec is not None else None
     if group and spec is not None and spec.kind == "civilians" and _acts(token):
         spec = vocab.heads["militia"]  # "Fulani herdsmen attacked ...": the group's armed men
+    if spec is not None and spec.kind == "civilians" and not asset and _armed(token, vocab):
+        spec = vocab.heads["gunman"]  # "armed men shot ...", "killed by two armed individuals"
+    elif spec is not None and spec.kind == "civilians" and _attacks(token, vocab):
+        spec = vocab.heads["gunman"]  # "two men opened fire on a shop"
     if (
         spec is not None
         and spec.kind in {"civilians", "protesters"}
@@ -246,6 +252,31 @@ def _suspected_group(
         return token.i + 1
     mention.affiliate = ent.root.i
     return ent.end
+
+
+def _armed(token: Token, vocab: Vocabulary) -> bool:
+    """ "armed men", "heavily armed individuals", "gun-wielding youths"."""
+    return any(t.lower_ in vocab.modifiers["armed"] for t in token.lefts)
+
+
+def _attacks(token: Token, vocab: Vocabulary) -> bool:
+    """ "two men opened fire", "a man stabbed ...": an unnamed man as the subject of an attack."""
+    if (
+        token.lower_ not in vocab.attacker_heads
+        and token.lemma_.lower() not in vocab.attacker_heads
+    ):
+        return False
+    if token.dep_ != "nsubj":
+        return False
+    verb = token.head
+    for v in (verb, *(c for c in verb.children if c.dep_ == "conj")):
+        lemma = v.lemma_.lower()
+        if lemma == "open":
+            if any(c.dep_ == "dobj" and c.lower_ == "fire" for c in v.children):
+                return True
+        elif lemma in vocab.attack_verbs:
+            return True
+    return False
 
 
 def _acts(token: Token) -> bool:

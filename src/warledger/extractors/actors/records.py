@@ -95,7 +95,12 @@ class Registry:
         return self.get_or_make(("state", iso3), make)
 
     def force(
-        self, iso3: str | None, force: str, kind: str | None = None, acled_force: str | None = None
+        self,
+        iso3: str | None,
+        force: str,
+        kind: str | None = None,
+        acled_force: str | None = None,
+        former: bool = False,
     ) -> Record:
         """A state's military, police or government; `acled_force` when ACLED codes it as another
         force (ACLED codes "the regime" acting by force as the military)."""
@@ -108,19 +113,22 @@ class Registry:
                 if country
                 else {"military": "government forces", "police": "police"}.get(force, "government")
             )
+            acled = (
+                country.acled_name(acled_force or force, self.on, as_of=acled_as_of() or self.on)
+                if country
+                else None
+            )
+            if acled and former:  # "a former soldier", "an ex-policeman"
+                acled, name = f"{templates().former_prefix}{acled}", f"former {name}"
             return Actor(
                 id=self.ctx.new_id("a"),
                 name=name,
                 kind=kind or FORCE_KINDS[force],
                 country=iso3,
-                acled_name=country.acled_name(
-                    acled_force or force, self.on, as_of=acled_as_of() or self.on
-                )
-                if country
-                else None,
+                acled_name=acled,
             )
 
-        return self.get_or_make(("force", iso3, force), make)
+        return self.get_or_make(("force", iso3, force, former), make)
 
     def generic(self, template: str, iso3: str | None, kind: str, name: str) -> Record:
         """An ACLED generic collective ("Civilians (Libya)", "Unidentified Armed Group (Syria)")."""

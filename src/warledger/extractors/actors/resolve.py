@@ -295,7 +295,9 @@ class Resolver:
         ):  # "the regime": ACLED codes its acts as the military
             force, acled_force = "government", "military"
         if mention.country:
-            return self.registry.force(mention.country, force, kind, acled_force)
+            return self._unit(mention, mention.country) or self.registry.force(
+                mention.country, force, kind, acled_force, mention.former
+            )
         if mention.opposition or mention.backer:
             return self._collective(mention)
         if not mention.state_side:
@@ -305,7 +307,16 @@ class Resolver:
         if self.country is None and not mention.state_side and spec.needs_qualifier:
             return None
         country = self.home if mention.state_side else self.country
-        return self.registry.force(country, force, kind, acled_force)
+        return self._unit(mention, country) or self.registry.force(
+            country, force, kind, acled_force, mention.former
+        )
+
+    def _unit(self, mention: Mention, iso3: str | None) -> Record | None:
+        """A force the text calls by one of its state's unit phrases ("military police" in Brazil)."""
+        country = self.kb.country(iso3) if iso3 else None
+        unit = country.unit_in(mention.text) if country and country.acled_units else None
+        actor = self.kb.actor(unit) if unit else None
+        return self.registry.kb_actor(actor) if actor else None
 
     def _collective(self, mention: Mention) -> Record:
         spec = mention.spec

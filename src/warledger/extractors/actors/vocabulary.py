@@ -57,6 +57,8 @@ class Vocabulary:
     place_nouns: frozenset[str]
     protest_verbs: frozenset[str]
     riot_verbs: frozenset[str]
+    attacker_heads: frozenset[str]
+    attack_verbs: frozenset[str]
     force_suffixes: frozenset[str]
     protest_objects: frozenset[str]
     place_prepositions: frozenset[str]
@@ -97,6 +99,8 @@ def vocabulary() -> Vocabulary:
         place_nouns=_words(data["place_nouns"]),
         protest_verbs=_words(data["protest_verbs"]),
         riot_verbs=_words(data["riot_verbs"]),
+        attacker_heads=_words(data["attacker_heads"]),
+        attack_verbs=_words(data["attack_verbs"]),
         force_suffixes=_words(data["force_suffixes"]),
         protest_objects=_words(data["protest_objects"]),
         place_prepositions=_words(data["place_prepositions"]),

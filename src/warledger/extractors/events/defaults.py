@@ -11,6 +11,7 @@ document's).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,15 +21,17 @@ import yaml
 
 from warledger.errors import ConfigError
 from warledger.extractors.actors.backfill import places_country
-from warledger.extractors.actors.countries import dominant_country
+from warledger.extractors.actors.countries import document_date, dominant_country
 from warledger.extractors.actors.find import forces_of
 from warledger.extractors.context import Context
 from warledger.extractors.events.vocabulary import DATA
 from warledger.kb.acled_names import generic_name
 from warledger.kb.load import load_kb
 from warledger.report import Actor, Event, Span
+from warledger.settings import acled_as_of
 
-MODES = ("missing", "lead")
+MODES = ("missing", "lead", "mentioned", "none")
+FORCES = ("military", "police")
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -39,6 +42,14 @@ class DefaultActor:
     name: str
     mode: str
     keep_first_kinds: frozenset[str] = frozenset()
+    force: str | None = None
+    """A state force of the event's country ("police") instead of a collective template."""
+    unless: re.Pattern[str] | None = None
+    kinds: frozenset[str] = frozenset()
+    otherwise: str | None = None
+    """`mentioned` mode: the collective (template and kind) when the paragraph names nobody."""
+    """`mentioned` mode: the kinds of actor that may be taken (default: `kind`)."""
+    """Cues that lift a `none` rule: a counter-protest has the other protesters as its target."""
 
 
 @lru_cache(maxsize=2)
@@ -55,6 +66,12 @@ def default_rules(section: str = "defaults") -> dict[str, DefaultActor]:
                 name=str(entry["name"]),
                 mode=str(entry["mode"]),
                 keep_first_kinds=frozenset(entry.get("keep_first_kinds") or ()),
+                force=entry.get("force"),
+                kinds=frozenset(entry.get("kinds") or ()),
+                otherwise=entry.get("otherwise"),
+                unless=_cue_pattern([str(c) for c in entry["unless"]])
+                if entry.get("unless")
+                else None,
             )
             for event_type, entry in (data.get(section) or {}).items()
         }
@@ -63,6 +80,8 @@ def default_rules(section: str = "defaults") -> dict[str, DefaultActor]:
     for event_type, rule in rules.items():
         if rule.mode not in MODES:
             raise ConfigError(f"{path}: {event_type}: mode must be one of {MODES}")
+        if rule.force is not None and rule.force not in FORCES:
+            raise ConfigError(f"{path}: {event_type}: force must be one of {FORCES}")
     return rules
 
 
@@ -84,6 +103,8 @@ def event_country(ctx: Context, event: Event) -> str | None:
 def _default_actor(ctx: Context, rule: DefaultActor, iso3: str | None, evidence: Span) -> Actor:
     """The document's actor for the collective, found or added to `ctx.actors`."""
     country = load_kb().country(iso3) if iso3 else None
+    if rule.force is not None:
+        return _state_force(ctx, rule.force, iso3, evidence)
     acled = generic_name(rule.template, country) if country is not None else None
     actor = next(
         (
@@ -103,6 +124,72 @@ def _default_actor(ctx: Context, rule: DefaultActor, iso3: str | None, evidence:
     if evidence not in actor.mentions:
         actor.mentions.append(evidence)
         actor.mentions.sort(key=lambda s: (s.start, s.end))
+    return actor
+
+
+def _state_force(ctx: Context, force: str, iso3: str | None, evidence: Span) -> Actor:
+    """The state force of `iso3` the text names (a unit of it included), else a new record."""
+    actor = next((a for a in ctx.actors if a.kind == force and a.country == iso3), None)
+    if actor is None:
+        country = load_kb().country(iso3) if iso3 else None
+        on = document_date(ctx)
+        actor = Actor(
+            id=ctx.new_id("a"),
+            name=f"{force} of {country.name}" if country else force,
+            kind=force,
+            country=iso3,
+            acled_name=country.acled_name(force, on, as_of=acled_as_of() or on)
+            if country
+            else None,
+        )
+        ctx.actors.append(actor)
+    if evidence not in actor.mentions:
+        actor.mentions.append(evidence)
+        actor.mentions.sort(key=lambda s: (s.start, s.end))
+    return actor
+
+
+def _mentioned(ctx: Context, event: Event, rule: DefaultActor, iso3: str | None) -> Actor | None:
+    """An actor of the rule's kind (of the event's country) the event's paragraph mentions."""
+    text = _paragraph(ctx, event)
+    start = ctx.text.find(text) if text else -1
+    if start < 0:
+        return None
+    stop = start + len(text)
+    return next(
+        (
+            a
+            for a in ctx.actors
+            if a.kind in (rule.kinds or {rule.kind})
+            and (a.country in {iso3, None} or rule.kinds)
+            and a.id not in event.agent
+            and a.id not in event.partner
+            and any(start <= m.start < stop for m in a.mentions)
+        ),
+        None,
+    )
+
+
+def _counter_protesters(ctx: Context, event: Event, iso3: str | None, evidence: Span) -> Actor:
+    """The other side of a counter-protest: protesters of their own, beside the event's."""
+    country = load_kb().country(iso3) if iso3 else None
+    acled = generic_name("protesters", country) if country is not None else None
+    actor = next(
+        (
+            a
+            for a in ctx.actors
+            if a.kind == "protesters" and a.acled_name == acled and a.id not in event.agent
+        ),
+        None,
+    )
+    if actor is None:
+        actor = Actor(
+            id=ctx.new_id("a"), name="counter-protesters", kind="protesters", country=iso3,
+            acled_name=acled,
+        )  # fmt: skip
+        ctx.actors.append(actor)
+    if evidence not in actor.mentions:
+        actor.mentions.append(evidence)
     return actor
 
 
@@ -127,7 +214,12 @@ def apply_default_agent(ctx: Context, event: Event, trigger: Span) -> None:
         first = kinds.get(event.agent[0])
         if first == rule.kind or first in rule.keep_first_kinds:
             return
-    actor = _default_actor(ctx, rule, event_country(ctx, event), trigger)
+    iso3 = event_country(ctx, event)
+    force = _state_operation(ctx, event) if rule.template == "unidentified_armed_group" else None
+    if force is not None and iso3 is not None:
+        actor = _state_force(ctx, force, iso3, trigger)
+    else:
+        actor = _default_actor(ctx, rule, iso3, trigger)
     event.agent = [actor.id, *(a for a in event.agent if a != actor.id)]
     event.patient = [a for a in event.patient if a != actor.id]
     event.partner = [a for a in event.partner if a != actor.id]
@@ -141,7 +233,25 @@ def apply_default_patient(ctx: Context, event: Event, trigger: Span) -> None:
     if rule is None:
         return
     kinds = {a.id: a.kind for a in ctx.actors}
+    if rule.mode == "none":
+        event.patient, event.partner = [], []
+        if rule.unless is not None and rule.unless.search(_paragraph(ctx, event).lower()):
+            event.patient = [_counter_protesters(ctx, event, event_country(ctx, event), trigger).id]
+        return
     if rule.mode == "missing" and event.patient:
+        return
+    if rule.mode == "mentioned":
+        if event.patient or (rule.kinds and event.partner) or not event.agent:
+            return
+        found = _mentioned(ctx, event, rule, event_country(ctx, event))
+        if found is None and rule.otherwise is not None:
+            other = DefaultActor(rule.otherwise, rule.otherwise, rule.otherwise, "missing")
+            found = _default_actor(ctx, other, event_country(ctx, event), trigger)
+            if found.id in event.agent:
+                return
+        if found is not None:
+            event.patient = [found.id]
+            event.partner = [a for a in event.partner if a != found.id]
         return
     own = [a for a in event.patient if kinds.get(a) == rule.kind and a not in event.agent]
     if own:
@@ -170,3 +280,165 @@ def apply_armed_forces(ctx: Context, event: Event) -> None:
         setattr(event, role, ids)
     event.patient = [a for a in event.patient if a not in event.agent]
     event.partner = [a for a in event.partner if a not in event.agent + event.patient]
+
+
+@dataclass(frozen=True)
+class CriminalViolence:
+    """Where and on what cues an unidentified armed group is an unidentified gang (defaults.yaml)."""
+
+    regions: frozenset[str]
+    countries: frozenset[str]
+    cues: re.Pattern[str]
+    template: str
+    by_country: dict[str, dict[str, str]]
+    seizure_types: frozenset[str] = frozenset()
+    seizure_agents: frozenset[str] = frozenset()
+    seizure_cues: re.Pattern[str] | None = None
+
+    def applies(self, iso3: str | None) -> bool:
+        if iso3 is None:
+            return False
+        country = load_kb().country(iso3)
+        return iso3 in self.countries or (country is not None and country.region in self.regions)
+
+    def template_for(self, iso3: str, event: Event) -> str:
+        table = self.by_country.get(iso3) or {}
+        acled = event.acled or {}
+        return (
+            table.get(acled.get("sub_event_type") or "")
+            or table.get(acled.get("event_type") or "")
+            or self.template
+        )
+
+
+def _cue_pattern(cues: list[str]) -> re.Pattern[str]:
+    parts = [re.escape(c.rstrip("*").lower()) + (r"\w*" if c.endswith("*") else "") for c in cues]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def criminal_violence() -> CriminalViolence:
+    path = DATA / "defaults.yaml"
+    try:
+        data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {})["criminal_violence"]
+        seizures = data.get("seizures") or {}
+        return CriminalViolence(
+            regions=frozenset(data.get("regions") or ()),
+            countries=frozenset(data.get("countries") or ()),
+            cues=_cue_pattern([str(c) for c in data["cues"]]),
+            template=str(data["template"]),
+            by_country={str(k): dict(v) for k, v in (data.get("by_country") or {}).items()},
+            seizure_types=frozenset(seizures.get("sub_event_types") or ()),
+            seizure_agents=frozenset(seizures.get("agent_kinds") or ()),
+            seizure_cues=_cue_pattern([str(c) for c in seizures["cues"]])
+            if seizures.get("cues")
+            else None,
+        )
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"{path}: not a valid criminal_violence table: {exc}") from exc
+
+
+def _paragraph(ctx: Context, event: Event) -> str:
+    """The paragraph of the event's first evidence: where a report gives the marks of a crime."""
+    if not event.evidence:
+        return ""
+    start = event.evidence[0].start
+    first = ctx.text.rfind("\n\n", 0, start) + 1
+    last = ctx.text.find("\n\n", start)
+    return ctx.text[first : last if last >= 0 else len(ctx.text)]
+
+
+def apply_criminal_violence(ctx: Context, event: Event) -> None:
+    """An unidentified armed group of an event with the marks of organised crime, in a theatre
+    where ACLED codes such violence to gangs, is an unidentified gang."""
+    rules = criminal_violence()
+    if event.negated or not event.acled:
+        return
+    by_id = {a.id: a for a in ctx.actors}
+    _seized_from_gang(ctx, event, rules, by_id)
+    generic = [
+        by_id[i]
+        for i in event.agent + event.patient + event.partner
+        if i in by_id
+        and by_id[i].kind == "unidentified_armed_group"
+        and by_id[i].kb_id is None
+        and rules.applies(by_id[i].country)
+    ]
+    if not generic or not rules.cues.search(_paragraph(ctx, event).lower()):
+        return
+    for actor in generic:
+        iso3 = actor.country or ""
+        country = load_kb().country(iso3)
+        if country is None or actor.acled_name != generic_name("unidentified_armed_group", country):
+            continue
+        template = rules.template_for(iso3, event)
+        rule = DefaultActor(
+            template=template,
+            kind="unidentified_armed_group",
+            name="unidentified gang",
+            mode="missing",
+        )
+        gang = _default_actor(
+            ctx, rule, iso3, actor.mentions[0] if actor.mentions else event.evidence[0]
+        )
+        for role in ("agent", "patient", "partner"):
+            ids = [gang.id if i == actor.id else i for i in getattr(event, role)]
+            setattr(event, role, list(dict.fromkeys(ids)))
+
+
+def _seized_from_gang(
+    ctx: Context, event: Event, rules: CriminalViolence, by_id: dict[str, Actor]
+) -> None:
+    """Drugs or a laboratory seized by the state's forces: the gang is the second actor."""
+    agent = by_id.get(event.agent[0]) if event.agent else None
+    if (
+        event.patient
+        or event.partner
+        or agent is None
+        or agent.kind not in rules.seizure_agents
+        or (event.acled or {}).get("sub_event_type") not in rules.seizure_types
+        or rules.seizure_cues is None
+        or not rules.applies(agent.country)
+        or not rules.seizure_cues.search(_paragraph(ctx, event).lower())
+    ):
+        return
+    rule = DefaultActor(
+        template=rules.template, kind="unidentified_armed_group", name="unidentified gang",
+        mode="missing",
+    )  # fmt: skip
+    gang = _default_actor(ctx, rule, agent.country, event.evidence[0])
+    event.patient = [gang.id]
+
+
+@lru_cache(maxsize=1)
+def _operations() -> tuple[dict[str, str], frozenset[str]]:
+    path = DATA / "defaults.yaml"
+    try:
+        data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {})["state_operations"]
+        heads = {str(k).lower(): str(v) for k, v in data["heads"].items()}
+        nouns = frozenset(str(n).lower() for n in data["nouns"])
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"{path}: not a valid state_operations table: {exc}") from exc
+    for force in heads.values():
+        if force not in FORCES:
+            raise ConfigError(f"{path}: state_operations: {force!r} is not one of {FORCES}")
+    return heads, nouns
+
+
+def _state_operation(ctx: Context, event: Event) -> str | None:
+    """The force of "a police raid" / "an army operation" in the event's first sentence."""
+    if not event.evidence:
+        return None
+    heads, nouns = _operations()
+    span = ctx.doc.char_span(
+        event.evidence[0].start, event.evidence[0].end, alignment_mode="expand"
+    )
+    for token in span if span is not None else ():
+        if (
+            token.dep_ == "compound"
+            and token.lower_ in heads
+            and token.head.lower_ in nouns
+            and token.head.i == token.i + 1
+        ):
+            return heads[token.lower_]
+    return None

@@ -14,6 +14,7 @@ from warledger.extractors.events.assemble import build_candidates
 from warledger.extractors.events.candidate import is_toll_only
 from warledger.extractors.events.defaults import (
     apply_armed_forces,
+    apply_criminal_violence,
     apply_default_agent,
     apply_default_patient,
 )
@@ -56,6 +57,7 @@ def find_events(ctx: Context) -> list[Event]:
         trigger = triggers.get(event.id, event.evidence[0])
         apply_default_agent(ctx, event, trigger)
         apply_default_patient(ctx, event, trigger)
+        apply_criminal_violence(ctx, event)
         event.id = ctx.new_id("e")
     return events
 
