@@ -381,3 +381,17 @@ def test_admin_unit_spelled_only_like_a_unit_abroad_is_not_taken(places_of) -> N
     # Singra upazila (Bangladesh) only sounds like Sîngerei, Moldova: no country at all
     _, places = places_of("A farmer was killed in a land dispute in Singra upazila on Saturday.")
     assert [(p.name, p.kind, p.country) for p in places] == [("Singra upazila", "admin2", None)]
+
+
+def test_town_of_a_province_without_a_same_named_city_lies_in_it(places_of) -> None:
+    _, places = places_of(
+        "Police fired tear gas at tea workers in Jorhat district, Assam, on Tuesday."
+    )
+    jorhat = _by_name(places)["Jorhat district"]
+    assert (jorhat.country, jorhat.admin1, round(jorhat.lat or 0, 1)) == ("IND", "Assam", 26.8)
+
+
+def test_town_followed_by_its_province_keeps_its_own_point(places_of) -> None:
+    _, places = places_of("Traders shut their shops in Badin, Sindh, over rising taxes.")
+    badin = _by_name(places)["Badin"]
+    assert (badin.country, badin.admin1, round(badin.lat or 0, 1)) == ("PAK", "Sindh", 24.7)

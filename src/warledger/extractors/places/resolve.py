@@ -7,7 +7,7 @@ gets a score, the sum of plain, named terms, and the best one wins when it reach
 | --- | --- |
 | exact spelling (tier 0) | +2; +1 when only an alternate name of a town is so spelled and it is too short to tell or the town lies outside the document's countries ("Gaur" for Le Havre; not "Palmyra" for Tadmur); a fuzzy, transliteration-only match gets 0 |
 | country of the document (named countries, places resolved so far, weakly the actors' countries) | +3 for the leading country when it has firm support (weight 2: a province, a country named after "in", two towns), +1 when it has not; +1.5 (+0.5 if weak) for another; -2 for any other when the support is firm, and a fuzzy match outside is then dropped; a fuzzy match of a country name is always dropped |
-| inside the parent named in parentheses or by "X in Y" (same admin1, or within 60 km) | +5; a parent that does not contain it: -4 in parentheses, -2 otherwise |
+| inside the parent named in parentheses or by "X in Y" (same admin1, or within 60 km) | +5; a parent that does not contain it: -4 in parentheses, -2 otherwise; 0 when that cannot be told (a town of the province's country whose province is unknown) |
 | used as a parent ("... in Idleb") and an admin unit, region or country | +1.5 |
 | its province (admin1) is mentioned in the document | +2 |
 | kind wanted by the head word ("X province" -> admin1/admin2; "X airport" -> a site) | +4; other kinds -2; with an admin head word a fuzzy match outside the document's countries is dropped |
@@ -98,6 +98,22 @@ def contains(parent: GazPlace, place: GazPlace) -> bool:
     return distance_km(parent, place) <= NEAR_KM
 
 
+def containment(parent: GazPlace, place: GazPlace) -> bool | None:
+    """`contains`, or None when it cannot tell: a province and a place of the same country whose
+    province is unknown and that lies beyond NEAR_KM of the province's point (or either has no
+    point). A missing link is no evidence against the child."""
+    if contains(parent, place):
+        return True
+    if (
+        parent.kind in {"admin1", "admin2"}
+        and parent.admin1_code
+        and not place.admin1_code
+        and parent.country == place.country
+    ):
+        return None
+    return False
+
+
 _PRIOR_POPULATION = {"country": 10_000_000, "admin1": 100_000, "admin2": 30_000, "region": 100_000}
 
 
@@ -125,9 +141,10 @@ def score(
     if match.tier == 1 and place.kind == "country":
         return None
     if parent is not None:
-        if contains(parent, place):
+        inside = containment(parent, place)
+        if inside:
             total += 5.0
-        else:
+        elif inside is False:
             total -= 4.0 if strict_parent else 2.0
     if as_parent and place.kind in {"admin1", "admin2", "country", "region"}:
         total += 1.5
