@@ -395,3 +395,31 @@ def test_town_followed_by_its_province_keeps_its_own_point(places_of) -> None:
     _, places = places_of("Traders shut their shops in Badin, Sindh, over rising taxes.")
     badin = _by_name(places)["Badin"]
     assert (badin.country, badin.admin1, round(badin.lat or 0, 1)) == ("PAK", "Sindh", 24.7)
+
+
+def _event_places(report) -> list[tuple[str, list[str], list[str]]]:
+    name = {p.id: p.name for p in report.places}
+    return [
+        (e.type, [name[i] for i in e.location], [name[i] for i in e.origin]) for e in report.events
+    ]
+
+
+def test_place_locating_an_origin_noun_is_the_event_location(extract_text) -> None:
+    report = extract_text(
+        "Residents banged pots from their balconies in Kragujevac to protest the curfew."
+    )
+    assert _event_places(report) == [("PROTEST", ["Kragujevac"], [])]
+
+
+def test_event_without_a_place_of_its_own_is_at_the_reports_opening_place(extract_text) -> None:
+    report = extract_text(
+        "On 5 March, in Mombasa, Kenya, traders gathered. They protested against new county levies."
+    )
+    assert _event_places(report) == [("PROTEST", ["Mombasa"], [])]
+
+
+def test_event_naming_its_own_place_keeps_it_over_the_opening_place(extract_text) -> None:
+    report = extract_text(
+        "On 5 March, traders gathered in Mombasa. Later, students protested in Kisumu."
+    )
+    assert ("PROTEST", ["Kisumu"], []) in _event_places(report)
