@@ -40,7 +40,7 @@ from warledger.kb.translit import fuzzy_key, loose_key, place_key
 
 __all__ = ["Gazetteer", "GazPlace", "Match", "load_gazetteer", "cache_dir"]
 
-FORMAT = 7
+FORMAT = 8
 """Bump when the pickled layout or the build rules change."""
 
 

@@ -161,6 +161,8 @@ def _plain_name(name: str, gn_name: str | None) -> str:
     if not gn_name:
         return name
     a, b = f" {place_key(name)} ", f" {place_key(gn_name)} "
+    if a == b:
+        return name if name.isascii() else gn_name
     if a in b or b in a:
         return name if len(a) <= len(b) else gn_name
     return name if name.isascii() else gn_name

@@ -423,3 +423,16 @@ def test_event_naming_its_own_place_keeps_it_over_the_opening_place(extract_text
         "On 5 March, traders gathered in Mombasa. Later, students protested in Kisumu."
     )
     assert ("PROTEST", ["Kisumu"], []) in _event_places(report)
+
+
+def test_name_after_a_place_and_a_comma_continues_it(places_of) -> None:
+    _, places = places_of("Fishermen blocked the port road in Cancun, Quintana Roo, on Friday.")
+    assert [(p.name, p.kind, p.country) for p in places] == [
+        ("Cancun", "city", "MEX"),
+        ("Quintana Roo", "admin1", "MEX"),
+    ]
+
+
+def test_subject_after_a_place_and_a_comma_is_no_place(places_of) -> None:
+    _, places = places_of("In Tripoli, Haftar loyalists attacked a checkpoint.")
+    assert [p.name for p in places] == ["Tripoli"]

@@ -237,6 +237,9 @@ def find_mentions(doc: Doc, claimed: list[tuple[int, int]]) -> list[Mention]:
         mention = _mention(
             doc, j, end, vocab, cue=_cue(doc, i, vocab), direction=direction, ner=ner
         )
+        if low == "," and not _comma_continues(doc, mention, claimed):
+            i += 1
+            continue
         mention.approximate = (
             mention.approximate or approximate or _approximate_before(doc, i, vocab)
         )
@@ -290,11 +293,26 @@ def _in_context(doc: Doc, i: int, mentions: list[Mention], vocab: Vocabulary) ->
     low = doc[i].lower_
     if low == "and":
         return bool(mentions) and mentions[-1].end >= doc[i].idx - 2
+    if low == ",":
+        return bool(mentions) and mentions[-1].end == doc[i].idx
     if low == "of":
         return i > 0 and (
             doc[i - 1].lower_ in vocab.near_words or doc[i - 1].lower_ in vocab.modifiers
         )
     return True
+
+
+def _comma_continues(doc: Doc, mention: Mention, claimed: list[tuple[int, int]]) -> bool:
+    """ "in Cancun, Quintana Roo, on Monday": a name after a place and a comma continues the
+    place when it closes the phrase (a comma, a full stop, a parenthesis, a preposition or the
+    end follows) and no actor claims it ("in Tripoli, Haftar's forces attacked" does not)."""
+    if any(s < mention.end and mention.start < e for s, e in claimed):
+        return False
+    k = mention.token_end
+    if k >= len(doc):
+        return True
+    nxt = doc[k]
+    return nxt.text in {",", ".", ";", "(", ")", ":"} or (nxt.pos_ == "ADP" and nxt.lower_ != "of")
 
 
 def _approximate_before(doc: Doc, i: int, vocab: Vocabulary) -> bool:
