@@ -436,3 +436,22 @@ def test_name_after_a_place_and_a_comma_continues_it(places_of) -> None:
 def test_subject_after_a_place_and_a_comma_is_no_place(places_of) -> None:
     _, places = places_of("In Tripoli, Haftar loyalists attacked a checkpoint.")
     assert [p.name for p in places] == ["Tripoli"]
+
+
+def test_town_known_by_its_own_name_before_an_alternate_name_of_a_bigger_city(places_of) -> None:
+    _, places = places_of("Protesters gathered in Cancun on Monday.")
+    assert [(p.name, p.country) for p in places] == [("Cancun", "MEX")]
+
+
+def test_parent_is_read_together_with_the_place_named_in_it(places_of) -> None:
+    _, places = places_of("Villagers protested in Vehari, Punjab, against power cuts.")
+    assert [(p.name, p.country) for p in places] == [("Vehari", "PAK"), ("Punjab", "PAK")]
+
+
+def test_currency_and_embassy_names_are_no_places(places_of) -> None:
+    _, places = places_of(
+        "Traders protested against the fall of the pound against the US dollar in Beirut."
+    )
+    assert [(p.name, p.country) for p in places] == [("Beirut", "LBN")]
+    _, places = places_of("Protesters gathered outside the US embassy in Baghdad.")
+    assert [(p.name, p.country) for p in places] == [("Baghdad", "IRQ")]

@@ -78,6 +78,8 @@ class Vocabulary:
     destination_preps: frozenset[str]
     destination_verbs: frozenset[str]
     destination_object_verbs: frozenset[str]
+    thing_heads: frozenset[str]
+    """Nouns after a name that make it a currency, product or institution ("US dollar")."""
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +117,7 @@ def vocabulary() -> Vocabulary:
         destination_preps=words("destination_preps"),
         destination_verbs=words("destination_verbs"),
         destination_object_verbs=words("destination_object_verbs"),
+        thing_heads=words("thing_heads"),
     )
 
 
@@ -237,7 +240,9 @@ def find_mentions(doc: Doc, claimed: list[tuple[int, int]]) -> list[Mention]:
         mention = _mention(
             doc, j, end, vocab, cue=_cue(doc, i, vocab), direction=direction, ner=ner
         )
-        if low == "," and not _comma_continues(doc, mention, claimed):
+        if (low == "," and not _comma_continues(doc, mention, claimed)) or _thing_use(
+            doc, mention.token_end, vocab
+        ):
             i += 1
             continue
         mention.approximate = (
@@ -259,7 +264,11 @@ def find_mentions(doc: Doc, claimed: list[tuple[int, int]]) -> list[Mention]:
             doc[last - 1].lower_ in vocab.admin_heads or (doc[last - 1].lower_,) in vocab.site_heads
         ):
             last -= 1
-        if doc[first:last].text.lower() in vocab.demonyms or _modifier_use(doc, ent.end):
+        if (
+            doc[first:last].text.lower() in vocab.demonyms
+            or _modifier_use(doc, ent.end)
+            or _thing_use(doc, ent.end, vocab)
+        ):
             continue
         if last - first == 1 and doc[first].pos_ == "ADJ" and doc[first].dep_ == "amod":
             continue  # "a Western diplomat": an adjective, not the Western Division of Fiji
@@ -279,6 +288,12 @@ def _modifier_use(doc: Doc, end: int) -> bool:
     """ "Turkey-backed", "Turkey backed", "UAE-supported": the name modifies an actor."""
     k = end + 1 if end < len(doc) and doc[end].text == "-" else end
     return k < len(doc) and doc[k].lower_ in _MODIFIER_USE
+
+
+def _thing_use(doc: Doc, end: int, vocab: Vocabulary) -> bool:
+    """ "the US dollar", "Brazil nuts", "the Kenyan embassy": the name modifies a currency, a
+    product or an institution (`thing_heads`), and names no place of the event."""
+    return end < len(doc) and doc[end].lower_ in vocab.thing_heads
 
 
 def _cue(doc: Doc, i: int, vocab: Vocabulary) -> str:

@@ -5,10 +5,11 @@ gets a score, the sum of plain, named terms, and the best one wins when it reach
 
 | term | value |
 | --- | --- |
-| exact spelling (tier 0) | +2; +1 when only an alternate name of a town is so spelled and it is too short to tell or the town lies outside the document's countries ("Gaur" for Le Havre; not "Palmyra" for Tadmur); a fuzzy, transliteration-only match gets 0 |
+| exact spelling (tier 0) | +2; +1 when only an alternate name of a town is so spelled and it is too short to tell, or a town of 50,000 or more bears the name as its own ("Cancun": not Changchun), or the town lies outside the document's countries ("Gaur" for Le Havre; not "Palmyra" for Tadmur); a fuzzy, transliteration-only match gets 0 |
 | country of the document (named countries, places resolved so far, weakly the actors' countries) | +3 for the leading country when it has firm support (weight 2: a province, a country named after "in", two towns), +1 when it has not; +1.5 (+0.5 if weak) for another; -2 for any other when the support is firm, and a fuzzy match outside is then dropped; a fuzzy match of a country name is always dropped |
 | inside the parent named in parentheses or by "X in Y" (same admin1, or within 60 km) | +5; a parent that does not contain it: -4 in parentheses, -2 otherwise; 0 when that cannot be told (a town of the province's country whose province is unknown) |
 | used as a parent ("... in Idleb") and an admin unit, region or country | +1.5 |
+| such a parent that contains a candidate (exact spelling) of a place named inside it ("Vehari, Punjab") | +2 |
 | its province (admin1) is mentioned in the document | +2 |
 | kind wanted by the head word ("X province" -> admin1/admin2; "X airport" -> a site) | +4; other kinds -2; with an admin head word a fuzzy match outside the document's countries is dropped |
 | a country's own name | +3 |
@@ -185,6 +186,22 @@ def _weak_alias(match: Match, evidence: Evidence) -> bool:
     )
 
 
+OWN_CITY = 50_000
+"""Population of a town that, named by its own name, makes alternate names of others weak."""
+
+
+def _own_city(matches: list[Match]) -> bool:
+    """True when a town of OWN_CITY or more bears the name as its own: "Cancun" is Cancún
+    before it is an alternate name of Changchun."""
+    return any(
+        m.tier == 0
+        and not m.alias
+        and m.place.kind in {"city", "locality"}
+        and (m.place.population or 0) >= OWN_CITY
+        for m in matches
+    )
+
+
 def _unsupported_tiny(match: Match, evidence: Evidence, parent: GazPlace | None) -> bool:
     """A town under TINY_TOWN that nothing else in the document points to."""
     place = match.place
@@ -198,6 +215,17 @@ def _unsupported_tiny(match: Match, evidence: Evidence, parent: GazPlace | None)
     )
 
 
+HOLDS_CHILD = 2.0
+
+
+def _holding(place: GazPlace, children: tuple[GazPlace, ...]) -> float:
+    """HOLDS_CHILD for a parent candidate that contains a candidate of a place named inside it
+    ("Vehari, Punjab": the Punjab that holds a Vehari), so parent and child are read together."""
+    if place.kind not in {"admin1", "admin2", "country", "region"}:
+        return 0.0
+    return HOLDS_CHILD if any(contains(place, c) for c in children) else 0.0
+
+
 def best(
     matches: list[Match],
     evidence: Evidence,
@@ -206,6 +234,7 @@ def best(
     strict_parent: bool = False,
     as_parent: bool = False,
     located: bool = False,
+    children: tuple[GazPlace, ...] = (),
 ) -> tuple[GazPlace, float] | None:
     """The best-scoring match at or above ACCEPT, with its score.
 
@@ -214,8 +243,10 @@ def best(
     abroad then: "the Jaru gathering" in a Deir-ez-Zor story is not Jaru, Brazil). A name used as a place (`located`: after
     "in", "near" ...) whose exact spelling exists in one country only gets UNAMBIGUOUS more."""
     # only a weak alias counts as one ("Palmyra" is Tadmur's, "Gaur" not Le Havre's)
+    own_city = _own_city(matches)
     matches = [
-        m if _weak_alias(m, evidence) or not m.alias else replace(m, alias=False) for m in matches
+        m if _weak_alias(m, evidence) or own_city or not m.alias else replace(m, alias=False)
+        for m in matches
     ]
     own = {m.place.country for m in matches if m.tier == 0 and not m.alias}
     if head_kind == "admin":
@@ -253,6 +284,8 @@ def best(
         for m in matches
         if (s := score(m, evidence, head_kind, parent, strict_parent, as_parent)) is not None
     ]
+    if children:
+        scored = [(s + _holding(place, children), place) for s, place in scored]
     if not scored:
         return None
     top, place = max(scored, key=lambda sp: sp[0])
