@@ -455,3 +455,19 @@ def test_currency_and_embassy_names_are_no_places(places_of) -> None:
     assert [(p.name, p.country) for p in places] == [("Beirut", "LBN")]
     _, places = places_of("Protesters gathered outside the US embassy in Baghdad.")
     assert [(p.name, p.country) for p in places] == [("Baghdad", "IRQ")]
+
+
+def test_unit_below_a_province_lies_at_its_seat_town(places_of) -> None:
+    _, places = places_of("Police dispersed a rally in Cordoba municipality, Veracruz, on Monday.")
+    unit = _by_name(places)["Cordoba municipality"]
+    assert (unit.kind, unit.country, unit.admin1, round(unit.lat or 0, 1)) == (
+        "admin2",
+        "MEX",
+        "Veracruz",
+        18.9,
+    )
+
+
+def test_province_head_word_still_takes_the_province(places_of) -> None:
+    _, places = places_of("Raiders attacked herders in Turkana County on Monday.")
+    assert [(p.kind, p.country, p.admin1) for p in places] == [("admin1", "KEN", "Turkana")]

@@ -183,6 +183,13 @@ def _held(mentions: list[Mention], matches: list[list[Match]]) -> list[tuple[Gaz
     return [tuple(places) for places in out]
 
 
+def _head_kind(mention: Mention) -> str | None:
+    """The mention's head kind for resolution: "seat" for a unit below a province."""
+    if mention.head_kind == "admin" and (mention.head or "").lower() in vocabulary().seat_heads:
+        return "seat"
+    return mention.head_kind
+
+
 def _resolve(
     mention: Mention,
     matches: list[Match],
@@ -195,7 +202,7 @@ def _resolve(
     chosen = best(
         matches,
         evidence,
-        mention.head_kind,
+        _head_kind(mention),
         parent,
         mention.strict_parent,
         mention.is_parent,
@@ -293,6 +300,17 @@ def _record(
             id="",
             name=surface,
             kind="region" if g.kind in {"country", "admin1", "admin2", "region"} else "locality",
+            country=g.country,
+            admin1=g.admin1,
+            lat=g.lat,
+            lon=g.lon,
+        )
+    if m.head_kind == "admin" and g.kind in {"city", "locality"}:
+        # "Poonch district" found at its seat town: the unit, at the town's point
+        return Place(
+            id="",
+            name=surface,
+            kind="admin2",
             country=g.country,
             admin1=g.admin1,
             lat=g.lat,

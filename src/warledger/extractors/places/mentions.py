@@ -79,6 +79,8 @@ class Vocabulary:
     destination_verbs: frozenset[str]
     destination_object_verbs: frozenset[str]
     thing_heads: frozenset[str]
+    seat_heads: frozenset[str]
+    """Admin head words of units below a province ("district", "municipality")."""
     """Nouns after a name that make it a currency, product or institution ("US dollar")."""
 
 
@@ -118,6 +120,7 @@ def vocabulary() -> Vocabulary:
         destination_verbs=words("destination_verbs"),
         destination_object_verbs=words("destination_object_verbs"),
         thing_heads=words("thing_heads"),
+        seat_heads=words("seat_heads"),
     )
 
 

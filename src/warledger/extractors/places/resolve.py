@@ -11,7 +11,7 @@ gets a score, the sum of plain, named terms, and the best one wins when it reach
 | used as a parent ("... in Idleb") and an admin unit, region or country | +1.5 |
 | such a parent that contains a candidate (exact spelling) of a place named inside it ("Vehari, Punjab") | +2 |
 | its province (admin1) is mentioned in the document | +2 |
-| kind wanted by the head word ("X province" -> admin1/admin2; "X airport" -> a site) | +4; other kinds -2; with an admin head word a fuzzy match outside the document's countries is dropped |
+| kind wanted by the head word ("X province" -> admin1/admin2; "X airport" -> a site) | +4; other kinds -2; with an admin head word a fuzzy match outside the document's countries is dropped. A unit below a province ("X district", "X municipality", places.yaml seat_heads): admin2 +4, a town of the document's countries (its seat) +3, admin1 +1, others -2 |
 | a country's own name | +3 |
 | population prior | +max(0, 0.4 * log10(population) - 1.2): 0 for a village, 1.2 for a city of a million; admin1 counts as 10^5, a country as 10^7 |
 | a listed region, site or locality (our data) | +1 |
@@ -115,6 +115,11 @@ def containment(parent: GazPlace, place: GazPlace) -> bool | None:
     return False
 
 
+_SEAT_BONUS = {"admin2": 4.0, "city": 3.0, "locality": 3.0, "admin1": 1.0}
+"""Head kind "seat" ("Poonch district", "Cordoba municipality"): a unit below a province, at
+its own record when the gazetteer has one, else at its seat town (in one of the document's
+countries only); a province of that name is a weaker reading."""
+
 _PRIOR_POPULATION = {"country": 10_000_000, "admin1": 100_000, "admin2": 30_000, "region": 100_000}
 
 
@@ -157,6 +162,13 @@ def score(
         total += 2.0
     if head_kind == "admin":
         total += 4.0 if place.kind in {"admin1", "admin2"} else -2.0
+    elif head_kind == "seat":
+        seat_town = place.kind in {"city", "locality"}
+        total += (
+            _SEAT_BONUS.get(place.kind, -2.0)
+            if not seat_town or place.country in evidence.countries
+            else -2.0
+        )
     elif head_kind == "site":
         total += 1.0 if place.kind == "site" else 0.0
     if place.kind == "country":
@@ -249,7 +261,7 @@ def best(
         for m in matches
     ]
     own = {m.place.country for m in matches if m.tier == 0 and not m.alias}
-    if head_kind == "admin":
+    if head_kind in {"admin", "seat"}:
         # "Singra upazila", "Kutkai township": a unit's name is spelled as its country spells it,
         # so a transliteration guess abroad (Sîngerei, Moldova) needs the document's support
         matches = [m for m in matches if m.tier == 0 or m.place.country in evidence.countries]
