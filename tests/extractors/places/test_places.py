@@ -7,7 +7,13 @@ import pytest
 from warledger.document import Document
 from warledger.extractors.context import Context
 from warledger.extractors.places.find import find_places
-from warledger.extractors.places.roles import geo_precision, place_at, place_role, places_in
+from warledger.extractors.places.roles import (
+    anchored,
+    geo_precision,
+    place_at,
+    place_role,
+    places_in,
+)
 from warledger.report import Actor, Place, Span
 
 
@@ -471,3 +477,14 @@ def test_unit_below_a_province_lies_at_its_seat_town(places_of) -> None:
 def test_province_head_word_still_takes_the_province(places_of) -> None:
     _, places = places_of("Raiders attacked herders in Turkana County on Monday.")
     assert [(p.kind, p.country, p.admin1) for p in places] == [("admin1", "KEN", "Turkana")]
+
+
+def test_ungeocoded_square_is_joined_by_the_town_of_its_sentence(places_of) -> None:
+    text = "In Nakuru, police clashed with hawkers at the square."
+    ctx, places = places_of(text)
+    nakuru = _by_name(places)["Nakuru"]
+    square = Place(id="p9", name="Qwerty Square", kind="site", country="KEN", lat=None, lon=None)
+    ctx.places = [*places, square]
+    assert anchored(ctx, ["p9"], 0, len(text)) == ["p9", nakuru.id]
+    assert anchored(ctx, [nakuru.id], 0, len(text)) == [nakuru.id]
+    assert anchored(ctx, [], 0, len(text)) == []

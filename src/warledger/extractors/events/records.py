@@ -12,7 +12,7 @@ from warledger.extractors.events.candidate import Candidate
 from warledger.extractors.events.fillers import MentionIndex, _phrase, resolve
 from warledger.extractors.events.roles import SYMMETRIC, umbrellas
 from warledger.extractors.events.vocabulary import vocabulary
-from warledger.extractors.places.roles import nested_locations, scene
+from warledger.extractors.places.roles import anchored, nested_locations, scene
 from warledger.extractors.quantities.find import (
     casualties_for,
     duration_for,
@@ -153,6 +153,7 @@ def to_event(ctx: Context, c: Candidate, actors: MentionIndex, places: MentionIn
         location = places.within(evidence.start, evidence.end)
     if not location and not origin and not destination and (lead := scene(ctx)) is not None:
         location = [lead.id]
+    location = anchored(ctx, location, evidence.start, evidence.end)
     head = c.head
     trigger = (head.idx, head.idx + len(head))
     fatalities, injured = casualties_for(ctx, *trigger)

@@ -6,6 +6,8 @@ ACLED export).
   to"), otherwise "location" ("in", "at", "near", "on").
 - `nested_locations(ctx, spans, ids)`: the places of an origin or destination phrase that only
   locate its noun ("from their balconies in X"): the event's location.
+- `anchored(ctx, ids, start, end)`: an event's places plus a geocoded town of its sentence (or
+  the report's opening place) when none of them has coordinates.
 - `scene(ctx)`: the place the report's first sentence is at, for an event with no place.
 - `places_in(ctx, start, end)`: the places with a mention inside [start, end), in text order.
 - `place_at(ctx, start, end)`: the place an event in [start, end) happened at: among the places
@@ -116,6 +118,21 @@ def _locates_a_noun(ctx: Context, mention: Span) -> bool:
     if noun.pos_ not in {"NOUN", "PRON"}:
         return False
     return not any(m.start <= noun.idx < m.end for p in ctx.places for m in p.mentions)
+
+
+def anchored(ctx: Context, place_ids: list[str], start: int, end: int) -> list[str]:
+    """`place_ids` (an event's location), plus a geocoded place when none of them has
+    coordinates: a square, a neighbourhood or an unknown village is in the town its sentence
+    [start, end) names ("clashed in Colonia X" after "in El Salto, Jalisco,"), else in the
+    place the report opens at."""
+    by_id = {p.id: p for p in ctx.places}
+    located = [by_id[i] for i in place_ids if i in by_id]
+    if not located or any(p.lat is not None for p in located):
+        return place_ids
+    for anchor in (place_at(ctx, start, end), scene(ctx)):
+        if anchor is not None and anchor.lat is not None:
+            return [*place_ids, anchor.id]
+    return place_ids
 
 
 def scene(ctx: Context) -> Place | None:
