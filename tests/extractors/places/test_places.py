@@ -488,3 +488,8 @@ def test_ungeocoded_square_is_joined_by_the_town_of_its_sentence(places_of) -> N
     assert anchored(ctx, ["p9"], 0, len(text)) == ["p9", nakuru.id]
     assert anchored(ctx, [nakuru.id], 0, len(text)) == [nakuru.id]
     assert anchored(ctx, [], 0, len(text)) == []
+
+
+def test_province_after_a_comma_is_read_even_when_tagged_as_a_person(extract_text) -> None:
+    report = extract_text("On 30 April 2020, in El Alto, La Paz, a group of citizens protested.")
+    assert [(p.name, p.country) for p in report.places] == [("El Alto", "BOL"), ("La Paz", "BOL")]

@@ -243,7 +243,7 @@ def find_mentions(doc: Doc, claimed: list[tuple[int, int]]) -> list[Mention]:
         mention = _mention(
             doc, j, end, vocab, cue=_cue(doc, i, vocab), direction=direction, ner=ner
         )
-        if (low == "," and not _comma_continues(doc, mention, claimed)) or _thing_use(
+        if (low == "," and not _comma_continues(doc, mention)) or _thing_use(
             doc, mention.token_end, vocab
         ):
             i += 1
@@ -320,12 +320,11 @@ def _in_context(doc: Doc, i: int, mentions: list[Mention], vocab: Vocabulary) ->
     return True
 
 
-def _comma_continues(doc: Doc, mention: Mention, claimed: list[tuple[int, int]]) -> bool:
+def _comma_continues(doc: Doc, mention: Mention) -> bool:
     """ "in Cancun, Quintana Roo, on Monday": a name after a place and a comma continues the
     place when it closes the phrase (a comma, a full stop, a parenthesis, a preposition or the
-    end follows) and no actor claims it ("in Tripoli, Haftar's forces attacked" does not)."""
-    if any(s < mention.end and mention.start < e for s, e in claimed):
-        return False
+    end follows): "in Tripoli, Haftar's forces attacked" does not. An actor's claim does not
+    count against it: the tagger often takes such a province for a person ("La Paz")."""
     k = mention.token_end
     if k >= len(doc):
         return True
