@@ -493,3 +493,11 @@ def test_ungeocoded_square_is_joined_by_the_town_of_its_sentence(places_of) -> N
 def test_province_after_a_comma_is_read_even_when_tagged_as_a_person(extract_text) -> None:
     report = extract_text("On 30 April 2020, in El Alto, La Paz, a group of citizens protested.")
     assert [(p.name, p.country) for p in report.places] == [("El Alto", "BOL"), ("La Paz", "BOL")]
+
+
+def test_village_unit_word_before_a_name_is_read_off(places_of) -> None:
+    _, places = places_of("Gunmen shot a village official in Barangay Marbel, Matalam, on Monday.")
+    village = _by_name(places)["Barangay Marbel"]
+    assert (village.kind, village.country, round(village.lat or 0, 1)) == ("locality", "PHL", 7.1)
+    _, places = places_of("Soldiers patrolled the Barangay on Monday.")
+    assert places == []

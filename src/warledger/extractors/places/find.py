@@ -167,6 +167,10 @@ def _matches(mention: Mention, gazetteer: Gazetteer, db: GeonamesDb | None) -> l
         if part:
             found = part
             mention.direction, mention.stripped = words[1].lower(), True
+    unit, _, rest = mention.name.partition(" ")
+    if not any(m.tier == 0 for m in found) and rest and unit.lower() in vocabulary().leading_units:
+        # "Barangay Marbel": the village under its own name
+        found = lookup(rest, gazetteer, db) or found
     head, _, tail = mention.name.partition(" of ")
     if not found and tail and head.lower() in vocabulary().of_heads:
         found = lookup(tail, gazetteer, db)

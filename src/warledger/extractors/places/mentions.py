@@ -80,6 +80,8 @@ class Vocabulary:
     destination_object_verbs: frozenset[str]
     thing_heads: frozenset[str]
     seat_heads: frozenset[str]
+    leading_units: frozenset[str]
+    """Village-level unit words before a name ("Barangay Marbel")."""
     """Admin head words of units below a province ("district", "municipality")."""
     """Nouns after a name that make it a currency, product or institution ("US dollar")."""
 
@@ -110,6 +112,7 @@ def vocabulary() -> Vocabulary:
         not_places=words("not_places"),
         generic_names=words("generic_names")
         | words("admin_heads")
+        | words("leading_units")
         | frozenset(" ".join(h) for h in heads),
         demonyms=_demonyms(),
         leading_articles=words("leading_articles"),
@@ -121,6 +124,7 @@ def vocabulary() -> Vocabulary:
         destination_object_verbs=words("destination_object_verbs"),
         thing_heads=words("thing_heads"),
         seat_heads=words("seat_heads"),
+        leading_units=words("leading_units"),
     )
 
 
