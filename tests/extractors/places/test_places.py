@@ -7,7 +7,13 @@ import pytest
 from warledger.document import Document
 from warledger.extractors.context import Context
 from warledger.extractors.places.find import find_places
-from warledger.extractors.places.roles import geo_precision, place_at, place_role, places_in
+from warledger.extractors.places.roles import (
+    anchored,
+    geo_precision,
+    place_at,
+    place_role,
+    places_in,
+)
 from warledger.report import Actor, Place, Span
 
 
@@ -381,3 +387,117 @@ def test_admin_unit_spelled_only_like_a_unit_abroad_is_not_taken(places_of) -> N
     # Singra upazila (Bangladesh) only sounds like Sîngerei, Moldova: no country at all
     _, places = places_of("A farmer was killed in a land dispute in Singra upazila on Saturday.")
     assert [(p.name, p.kind, p.country) for p in places] == [("Singra upazila", "admin2", None)]
+
+
+def test_town_of_a_province_without_a_same_named_city_lies_in_it(places_of) -> None:
+    _, places = places_of(
+        "Police fired tear gas at tea workers in Jorhat district, Assam, on Tuesday."
+    )
+    jorhat = _by_name(places)["Jorhat district"]
+    assert (jorhat.country, jorhat.admin1, round(jorhat.lat or 0, 1)) == ("IND", "Assam", 26.8)
+
+
+def test_town_followed_by_its_province_keeps_its_own_point(places_of) -> None:
+    _, places = places_of("Traders shut their shops in Badin, Sindh, over rising taxes.")
+    badin = _by_name(places)["Badin"]
+    assert (badin.country, badin.admin1, round(badin.lat or 0, 1)) == ("PAK", "Sindh", 24.7)
+
+
+def _event_places(report) -> list[tuple[str, list[str], list[str]]]:
+    name = {p.id: p.name for p in report.places}
+    return [
+        (e.type, [name[i] for i in e.location], [name[i] for i in e.origin]) for e in report.events
+    ]
+
+
+def test_place_locating_an_origin_noun_is_the_event_location(extract_text) -> None:
+    report = extract_text(
+        "Residents banged pots from their balconies in Kragujevac to protest the curfew."
+    )
+    assert _event_places(report) == [("PROTEST", ["Kragujevac"], [])]
+
+
+def test_event_without_a_place_of_its_own_is_at_the_reports_opening_place(extract_text) -> None:
+    report = extract_text(
+        "On 5 March, in Mombasa, Kenya, traders gathered. They protested against new county levies."
+    )
+    assert _event_places(report) == [("PROTEST", ["Mombasa"], [])]
+
+
+def test_event_naming_its_own_place_keeps_it_over_the_opening_place(extract_text) -> None:
+    report = extract_text(
+        "On 5 March, traders gathered in Mombasa. Later, students protested in Kisumu."
+    )
+    assert ("PROTEST", ["Kisumu"], []) in _event_places(report)
+
+
+def test_name_after_a_place_and_a_comma_continues_it(places_of) -> None:
+    _, places = places_of("Fishermen blocked the port road in Cancun, Quintana Roo, on Friday.")
+    assert [(p.name, p.kind, p.country) for p in places] == [
+        ("Cancun", "city", "MEX"),
+        ("Quintana Roo", "admin1", "MEX"),
+    ]
+
+
+def test_subject_after_a_place_and_a_comma_is_no_place(places_of) -> None:
+    _, places = places_of("In Tripoli, Haftar loyalists attacked a checkpoint.")
+    assert [p.name for p in places] == ["Tripoli"]
+
+
+def test_town_known_by_its_own_name_before_an_alternate_name_of_a_bigger_city(places_of) -> None:
+    _, places = places_of("Protesters gathered in Cancun on Monday.")
+    assert [(p.name, p.country) for p in places] == [("Cancun", "MEX")]
+
+
+def test_parent_is_read_together_with_the_place_named_in_it(places_of) -> None:
+    _, places = places_of("Villagers protested in Vehari, Punjab, against power cuts.")
+    assert [(p.name, p.country) for p in places] == [("Vehari", "PAK"), ("Punjab", "PAK")]
+
+
+def test_currency_and_embassy_names_are_no_places(places_of) -> None:
+    _, places = places_of(
+        "Traders protested against the fall of the pound against the US dollar in Beirut."
+    )
+    assert [(p.name, p.country) for p in places] == [("Beirut", "LBN")]
+    _, places = places_of("Protesters gathered outside the US embassy in Baghdad.")
+    assert [(p.name, p.country) for p in places] == [("Baghdad", "IRQ")]
+
+
+def test_unit_below_a_province_lies_at_its_seat_town(places_of) -> None:
+    _, places = places_of("Police dispersed a rally in Cordoba municipality, Veracruz, on Monday.")
+    unit = _by_name(places)["Cordoba municipality"]
+    assert (unit.kind, unit.country, unit.admin1, round(unit.lat or 0, 1)) == (
+        "admin2",
+        "MEX",
+        "Veracruz",
+        18.9,
+    )
+
+
+def test_province_head_word_still_takes_the_province(places_of) -> None:
+    _, places = places_of("Raiders attacked herders in Turkana County on Monday.")
+    assert [(p.kind, p.country, p.admin1) for p in places] == [("admin1", "KEN", "Turkana")]
+
+
+def test_ungeocoded_square_is_joined_by_the_town_of_its_sentence(places_of) -> None:
+    text = "In Nakuru, police clashed with hawkers at the square."
+    ctx, places = places_of(text)
+    nakuru = _by_name(places)["Nakuru"]
+    square = Place(id="p9", name="Qwerty Square", kind="site", country="KEN", lat=None, lon=None)
+    ctx.places = [*places, square]
+    assert anchored(ctx, ["p9"], 0, len(text)) == ["p9", nakuru.id]
+    assert anchored(ctx, [nakuru.id], 0, len(text)) == [nakuru.id]
+    assert anchored(ctx, [], 0, len(text)) == []
+
+
+def test_province_after_a_comma_is_read_even_when_tagged_as_a_person(extract_text) -> None:
+    report = extract_text("On 30 April 2020, in El Alto, La Paz, a group of citizens protested.")
+    assert [(p.name, p.country) for p in report.places] == [("El Alto", "BOL"), ("La Paz", "BOL")]
+
+
+def test_village_unit_word_before_a_name_is_read_off(places_of) -> None:
+    _, places = places_of("Gunmen shot a village official in Barangay Marbel, Matalam, on Monday.")
+    village = _by_name(places)["Barangay Marbel"]
+    assert (village.kind, village.country, round(village.lat or 0, 1)) == ("locality", "PHL", 7.1)
+    _, places = places_of("Soldiers patrolled the Barangay on Monday.")
+    assert places == []

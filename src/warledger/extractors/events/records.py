@@ -12,6 +12,7 @@ from warledger.extractors.events.candidate import Candidate
 from warledger.extractors.events.fillers import MentionIndex, _phrase, resolve
 from warledger.extractors.events.roles import SYMMETRIC, umbrellas
 from warledger.extractors.events.vocabulary import vocabulary
+from warledger.extractors.places.roles import anchored, nested_locations, scene
 from warledger.extractors.quantities.find import (
     casualties_for,
     duration_for,
@@ -141,9 +142,18 @@ def to_event(ctx: Context, c: Candidate, actors: MentionIndex, places: MentionIn
         roles["agent"], roles["partner"] = roles["agent"][:1], roles["agent"][1:]
     origin = _place_ids(c.roles.origin, places)
     destination = [p for p in _place_ids(c.roles.destination, places) if p not in origin]
+    nested = nested_locations(
+        ctx, [_phrase(t) for t in [*c.roles.origin, *c.roles.destination]], origin + destination
+    )
+    origin = [p for p in origin if p not in nested]
+    destination = [p for p in destination if p not in nested]
     location = [p for p in _place_ids(c.roles.location, places) if p not in origin + destination]
+    location += [p for p in nested if p not in location]
     if not location and not origin and not destination:
         location = places.within(evidence.start, evidence.end)
+    if not location and not origin and not destination and (lead := scene(ctx)) is not None:
+        location = [lead.id]
+    location = anchored(ctx, location, evidence.start, evidence.end)
     head = c.head
     trigger = (head.idx, head.idx + len(head))
     fatalities, injured = casualties_for(ctx, *trigger)

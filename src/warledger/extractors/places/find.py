@@ -75,7 +75,11 @@ def find_places(ctx: Context) -> list[Place]:
             # A weak hint only: foreign forces act abroad ("Turkish forces shelled X in Syria").
             base.add(actor.country, 0.5)
     evidence = base
-    resolved = [_resolve(mn, ms, evidence, None) for mn, ms in zip(mentions, matches, strict=True)]
+    held = _held(mentions, matches)
+    resolved = [
+        _resolve(mn, ms, evidence, None, held[k])
+        for k, (mn, ms) in enumerate(zip(mentions, matches, strict=True))
+    ]
     for _ in range(3):
         evidence = _evidence(base, resolved)
         # Parents follow their children in the text: resolve from the end so a child sees its
@@ -84,7 +88,9 @@ def find_places(ctx: Context) -> list[Place]:
             mention = mentions[k]
             # an unknown parent defers to its own: "Sultanabad town (Mirzaganj upazila, Barisal)"
             parent = _resolved_ancestor(resolved[k], resolved)
-            resolved[k] = _resolve(mention, matches[k], _without(evidence, resolved[k]), parent)
+            resolved[k] = _resolve(
+                mention, matches[k], _without(evidence, resolved[k]), parent, held[k]
+            )
     final = resolved
     # Unresolved names default to the country the places (not the actors) point at.
     return _places(ctx, final, gazetteer, _evidence(named, final).leading_country())
@@ -161,6 +167,10 @@ def _matches(mention: Mention, gazetteer: Gazetteer, db: GeonamesDb | None) -> l
         if part:
             found = part
             mention.direction, mention.stripped = words[1].lower(), True
+    unit, _, rest = mention.name.partition(" ")
+    if not any(m.tier == 0 for m in found) and rest and unit.lower() in vocabulary().leading_units:
+        # "Barangay Marbel": the village under its own name
+        found = lookup(rest, gazetteer, db) or found
     head, _, tail = mention.name.partition(" of ")
     if not found and tail and head.lower() in vocabulary().of_heads:
         found = lookup(tail, gazetteer, db)
@@ -168,19 +178,40 @@ def _matches(mention: Mention, gazetteer: Gazetteer, db: GeonamesDb | None) -> l
     return found
 
 
+def _held(mentions: list[Mention], matches: list[list[Match]]) -> list[tuple[GazPlace, ...]]:
+    """For each mention, the exactly spelled candidates of the mentions whose parent it is."""
+    out: list[list[GazPlace]] = [[] for _ in mentions]
+    for mention, ms in zip(mentions, matches, strict=True):
+        if mention.parent is not None:
+            out[mention.parent] += [m.place for m in ms if m.tier == 0]
+    return [tuple(places) for places in out]
+
+
+def _head_kind(mention: Mention) -> str | None:
+    """The mention's head kind for resolution: "seat" for a unit below a province."""
+    if mention.head_kind == "admin" and (mention.head or "").lower() in vocabulary().seat_heads:
+        return "seat"
+    return mention.head_kind
+
+
 def _resolve(
-    mention: Mention, matches: list[Match], evidence: Evidence, parent: GazPlace | None
+    mention: Mention,
+    matches: list[Match],
+    evidence: Evidence,
+    parent: GazPlace | None,
+    children: tuple[GazPlace, ...] = (),
 ) -> Resolved:
     if not matches:
         return Resolved(mention, None)
     chosen = best(
         matches,
         evidence,
-        mention.head_kind,
+        _head_kind(mention),
         parent,
         mention.strict_parent,
         mention.is_parent,
         located=mention.cue is not None,
+        children=children,
     )
     if chosen is None:
         return Resolved(mention, None)
@@ -273,6 +304,17 @@ def _record(
             id="",
             name=surface,
             kind="region" if g.kind in {"country", "admin1", "admin2", "region"} else "locality",
+            country=g.country,
+            admin1=g.admin1,
+            lat=g.lat,
+            lon=g.lon,
+        )
+    if m.head_kind == "admin" and g.kind in {"city", "locality"}:
+        # "Poonch district" found at its seat town: the unit, at the town's point
+        return Place(
+            id="",
+            name=surface,
+            kind="admin2",
             country=g.country,
             admin1=g.admin1,
             lat=g.lat,

@@ -78,6 +78,12 @@ class Vocabulary:
     destination_preps: frozenset[str]
     destination_verbs: frozenset[str]
     destination_object_verbs: frozenset[str]
+    thing_heads: frozenset[str]
+    seat_heads: frozenset[str]
+    leading_units: frozenset[str]
+    """Village-level unit words before a name ("Barangay Marbel")."""
+    """Admin head words of units below a province ("district", "municipality")."""
+    """Nouns after a name that make it a currency, product or institution ("US dollar")."""
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +112,7 @@ def vocabulary() -> Vocabulary:
         not_places=words("not_places"),
         generic_names=words("generic_names")
         | words("admin_heads")
+        | words("leading_units")
         | frozenset(" ".join(h) for h in heads),
         demonyms=_demonyms(),
         leading_articles=words("leading_articles"),
@@ -115,6 +122,9 @@ def vocabulary() -> Vocabulary:
         destination_preps=words("destination_preps"),
         destination_verbs=words("destination_verbs"),
         destination_object_verbs=words("destination_object_verbs"),
+        thing_heads=words("thing_heads"),
+        seat_heads=words("seat_heads"),
+        leading_units=words("leading_units"),
     )
 
 
@@ -237,6 +247,11 @@ def find_mentions(doc: Doc, claimed: list[tuple[int, int]]) -> list[Mention]:
         mention = _mention(
             doc, j, end, vocab, cue=_cue(doc, i, vocab), direction=direction, ner=ner
         )
+        if (low == "," and not _comma_continues(doc, mention)) or _thing_use(
+            doc, mention.token_end, vocab
+        ):
+            i += 1
+            continue
         mention.approximate = (
             mention.approximate or approximate or _approximate_before(doc, i, vocab)
         )
@@ -256,7 +271,11 @@ def find_mentions(doc: Doc, claimed: list[tuple[int, int]]) -> list[Mention]:
             doc[last - 1].lower_ in vocab.admin_heads or (doc[last - 1].lower_,) in vocab.site_heads
         ):
             last -= 1
-        if doc[first:last].text.lower() in vocab.demonyms or _modifier_use(doc, ent.end):
+        if (
+            doc[first:last].text.lower() in vocab.demonyms
+            or _modifier_use(doc, ent.end)
+            or _thing_use(doc, ent.end, vocab)
+        ):
             continue
         if last - first == 1 and doc[first].pos_ == "ADJ" and doc[first].dep_ == "amod":
             continue  # "a Western diplomat": an adjective, not the Western Division of Fiji
@@ -278,6 +297,12 @@ def _modifier_use(doc: Doc, end: int) -> bool:
     return k < len(doc) and doc[k].lower_ in _MODIFIER_USE
 
 
+def _thing_use(doc: Doc, end: int, vocab: Vocabulary) -> bool:
+    """ "the US dollar", "Brazil nuts", "the Kenyan embassy": the name modifies a currency, a
+    product or an institution (`thing_heads`), and names no place of the event."""
+    return end < len(doc) and doc[end].lower_ in vocab.thing_heads
+
+
 def _cue(doc: Doc, i: int, vocab: Vocabulary) -> str:
     """The cue word: "of" takes the word before it ("outskirts of" -> "outskirts")."""
     low = doc[i].lower_
@@ -290,11 +315,25 @@ def _in_context(doc: Doc, i: int, mentions: list[Mention], vocab: Vocabulary) ->
     low = doc[i].lower_
     if low == "and":
         return bool(mentions) and mentions[-1].end >= doc[i].idx - 2
+    if low == ",":
+        return bool(mentions) and mentions[-1].end == doc[i].idx
     if low == "of":
         return i > 0 and (
             doc[i - 1].lower_ in vocab.near_words or doc[i - 1].lower_ in vocab.modifiers
         )
     return True
+
+
+def _comma_continues(doc: Doc, mention: Mention) -> bool:
+    """ "in Cancun, Quintana Roo, on Monday": a name after a place and a comma continues the
+    place when it closes the phrase (a comma, a full stop, a parenthesis, a preposition or the
+    end follows): "in Tripoli, Haftar's forces attacked" does not. An actor's claim does not
+    count against it: the tagger often takes such a province for a person ("La Paz")."""
+    k = mention.token_end
+    if k >= len(doc):
+        return True
+    nxt = doc[k]
+    return nxt.text in {",", ".", ";", "(", ")", ":"} or (nxt.pos_ == "ADP" and nxt.lower_ != "of")
 
 
 def _approximate_before(doc: Doc, i: int, vocab: Vocabulary) -> bool:

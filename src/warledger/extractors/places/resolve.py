@@ -5,12 +5,13 @@ gets a score, the sum of plain, named terms, and the best one wins when it reach
 
 | term | value |
 | --- | --- |
-| exact spelling (tier 0) | +2; +1 when only an alternate name of a town is so spelled and it is too short to tell or the town lies outside the document's countries ("Gaur" for Le Havre; not "Palmyra" for Tadmur); a fuzzy, transliteration-only match gets 0 |
+| exact spelling (tier 0) | +2; +1 when only an alternate name of a town is so spelled and it is too short to tell, or a town of 50,000 or more bears the name as its own ("Cancun": not Changchun), or the town lies outside the document's countries ("Gaur" for Le Havre; not "Palmyra" for Tadmur); a fuzzy, transliteration-only match gets 0 |
 | country of the document (named countries, places resolved so far, weakly the actors' countries) | +3 for the leading country when it has firm support (weight 2: a province, a country named after "in", two towns), +1 when it has not; +1.5 (+0.5 if weak) for another; -2 for any other when the support is firm, and a fuzzy match outside is then dropped; a fuzzy match of a country name is always dropped |
-| inside the parent named in parentheses or by "X in Y" (same admin1, or within 60 km) | +5; a parent that does not contain it: -4 in parentheses, -2 otherwise |
+| inside the parent named in parentheses or by "X in Y" (same admin1, or within 60 km) | +5; a parent that does not contain it: -4 in parentheses, -2 otherwise; 0 when that cannot be told (a town of the province's country whose province is unknown) |
 | used as a parent ("... in Idleb") and an admin unit, region or country | +1.5 |
+| such a parent that contains a candidate (exact spelling) of a place named inside it ("Vehari, Punjab") | +2 |
 | its province (admin1) is mentioned in the document | +2 |
-| kind wanted by the head word ("X province" -> admin1/admin2; "X airport" -> a site) | +4; other kinds -2; with an admin head word a fuzzy match outside the document's countries is dropped |
+| kind wanted by the head word ("X province" -> admin1/admin2; "X airport" -> a site) | +4; other kinds -2; with an admin head word a fuzzy match outside the document's countries is dropped. A unit below a province ("X district", "X municipality", places.yaml seat_heads): admin2 +4, a town of the document's countries (its seat) +3, admin1 +1, others -2 |
 | a country's own name | +3 |
 | population prior | +max(0, 0.4 * log10(population) - 1.2): 0 for a village, 1.2 for a city of a million; admin1 counts as 10^5, a country as 10^7 |
 | a listed region, site or locality (our data) | +1 |
@@ -98,6 +99,27 @@ def contains(parent: GazPlace, place: GazPlace) -> bool:
     return distance_km(parent, place) <= NEAR_KM
 
 
+def containment(parent: GazPlace, place: GazPlace) -> bool | None:
+    """`contains`, or None when it cannot tell: a province and a place of the same country whose
+    province is unknown and that lies beyond NEAR_KM of the province's point (or either has no
+    point). A missing link is no evidence against the child."""
+    if contains(parent, place):
+        return True
+    if (
+        parent.kind in {"admin1", "admin2"}
+        and parent.admin1_code
+        and not place.admin1_code
+        and parent.country == place.country
+    ):
+        return None
+    return False
+
+
+_SEAT_BONUS = {"admin2": 4.0, "city": 3.0, "locality": 3.0, "admin1": 1.0}
+"""Head kind "seat" ("Poonch district", "Cordoba municipality"): a unit below a province, at
+its own record when the gazetteer has one, else at its seat town (in one of the document's
+countries only); a province of that name is a weaker reading."""
+
 _PRIOR_POPULATION = {"country": 10_000_000, "admin1": 100_000, "admin2": 30_000, "region": 100_000}
 
 
@@ -125,9 +147,10 @@ def score(
     if match.tier == 1 and place.kind == "country":
         return None
     if parent is not None:
-        if contains(parent, place):
+        inside = containment(parent, place)
+        if inside:
             total += 5.0
-        else:
+        elif inside is False:
             total -= 4.0 if strict_parent else 2.0
     if as_parent and place.kind in {"admin1", "admin2", "country", "region"}:
         total += 1.5
@@ -139,6 +162,13 @@ def score(
         total += 2.0
     if head_kind == "admin":
         total += 4.0 if place.kind in {"admin1", "admin2"} else -2.0
+    elif head_kind == "seat":
+        seat_town = place.kind in {"city", "locality"}
+        total += (
+            _SEAT_BONUS.get(place.kind, -2.0)
+            if not seat_town or place.country in evidence.countries
+            else -2.0
+        )
     elif head_kind == "site":
         total += 1.0 if place.kind == "site" else 0.0
     if place.kind == "country":
@@ -168,6 +198,22 @@ def _weak_alias(match: Match, evidence: Evidence) -> bool:
     )
 
 
+OWN_CITY = 50_000
+"""Population of a town that, named by its own name, makes alternate names of others weak."""
+
+
+def _own_city(matches: list[Match]) -> bool:
+    """True when a town of OWN_CITY or more bears the name as its own: "Cancun" is Cancún
+    before it is an alternate name of Changchun."""
+    return any(
+        m.tier == 0
+        and not m.alias
+        and m.place.kind in {"city", "locality"}
+        and (m.place.population or 0) >= OWN_CITY
+        for m in matches
+    )
+
+
 def _unsupported_tiny(match: Match, evidence: Evidence, parent: GazPlace | None) -> bool:
     """A town under TINY_TOWN that nothing else in the document points to."""
     place = match.place
@@ -181,6 +227,17 @@ def _unsupported_tiny(match: Match, evidence: Evidence, parent: GazPlace | None)
     )
 
 
+HOLDS_CHILD = 2.0
+
+
+def _holding(place: GazPlace, children: tuple[GazPlace, ...]) -> float:
+    """HOLDS_CHILD for a parent candidate that contains a candidate of a place named inside it
+    ("Vehari, Punjab": the Punjab that holds a Vehari), so parent and child are read together."""
+    if place.kind not in {"admin1", "admin2", "country", "region"}:
+        return 0.0
+    return HOLDS_CHILD if any(contains(place, c) for c in children) else 0.0
+
+
 def best(
     matches: list[Match],
     evidence: Evidence,
@@ -189,6 +246,7 @@ def best(
     strict_parent: bool = False,
     as_parent: bool = False,
     located: bool = False,
+    children: tuple[GazPlace, ...] = (),
 ) -> tuple[GazPlace, float] | None:
     """The best-scoring match at or above ACCEPT, with its score.
 
@@ -197,11 +255,13 @@ def best(
     abroad then: "the Jaru gathering" in a Deir-ez-Zor story is not Jaru, Brazil). A name used as a place (`located`: after
     "in", "near" ...) whose exact spelling exists in one country only gets UNAMBIGUOUS more."""
     # only a weak alias counts as one ("Palmyra" is Tadmur's, "Gaur" not Le Havre's)
+    own_city = _own_city(matches)
     matches = [
-        m if _weak_alias(m, evidence) or not m.alias else replace(m, alias=False) for m in matches
+        m if _weak_alias(m, evidence) or own_city or not m.alias else replace(m, alias=False)
+        for m in matches
     ]
     own = {m.place.country for m in matches if m.tier == 0 and not m.alias}
-    if head_kind == "admin":
+    if head_kind in {"admin", "seat"}:
         # "Singra upazila", "Kutkai township": a unit's name is spelled as its country spells it,
         # so a transliteration guess abroad (Sîngerei, Moldova) needs the document's support
         matches = [m for m in matches if m.tier == 0 or m.place.country in evidence.countries]
@@ -236,6 +296,8 @@ def best(
         for m in matches
         if (s := score(m, evidence, head_kind, parent, strict_parent, as_parent)) is not None
     ]
+    if children:
+        scored = [(s + _holding(place, children), place) for s, place in scored]
     if not scored:
         return None
     top, place = max(scored, key=lambda sp: sp[0])

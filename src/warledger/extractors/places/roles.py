@@ -4,6 +4,11 @@ ACLED export).
 - `place_role(ctx, item)`: "origin" when the mention is governed by "from"/"out of", "destination"
   for "to"/"into"/"towards" or a movement verb ("arrived in", "reached", "entered", "travelled
   to"), otherwise "location" ("in", "at", "near", "on").
+- `nested_locations(ctx, spans, ids)`: the places of an origin or destination phrase that only
+  locate its noun ("from their balconies in X"): the event's location.
+- `anchored(ctx, ids, start, end)`: an event's places plus a geocoded town of its sentence (or
+  the report's opening place) when none of them has coordinates.
+- `scene(ctx)`: the place the report's first sentence is at, for an event with no place.
 - `places_in(ctx, start, end)`: the places with a mention inside [start, end), in text order.
 - `place_at(ctx, start, end)`: the place an event in [start, end) happened at: among the places
   mentioned there in role "location", a geocoded one before one without coordinates, one outside
@@ -80,6 +85,63 @@ def place_role(ctx: Context, item: Span | SpacySpan | Token) -> Role:
     if before.endswith(("to", "into", "towards", "toward")):
         return "destination"
     return "location"
+
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
+
+
+def nested_locations(ctx: Context, spans: list[tuple[int, int]], place_ids: list[str]) -> list[str]:
+    """Of `place_ids` (an origin or destination phrase's places), those that the phrase only
+    locates: a place governed by its own locative preposition under a noun that is no place
+    ("protested from their balconies in Novi Sad", "marched to the square in Kisumu"). Such a
+    place is where the event happens, not where something moves from or to."""
+    out: list[str] = []
+    for place in ctx.places:
+        if place.id not in place_ids:
+            continue
+        for m in place.mentions:
+            if any(a <= m.start and m.end <= b for a, b in spans) and _locates_a_noun(ctx, m):
+                out.append(place.id)
+                break
+    return [p for p in place_ids if p in out]
+
+
+def _locates_a_noun(ctx: Context, mention: Span) -> bool:
+    token = _token(ctx, mention)
+    if token is None:
+        return False
+    while token.dep_ in {"compound", "appos", "conj", "amod", "nmod"} and token.head is not token:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS:
+        return False
+    noun = token.head.head
+    if noun.pos_ not in {"NOUN", "PRON"}:
+        return False
+    return not any(m.start <= noun.idx < m.end for p in ctx.places for m in p.mentions)
+
+
+def anchored(ctx: Context, place_ids: list[str], start: int, end: int) -> list[str]:
+    """`place_ids` (an event's location), plus a geocoded place when none of them has
+    coordinates: a square, a neighbourhood or an unknown village is in the town its sentence
+    [start, end) names ("clashed in Colonia X" after "in El Salto, Jalisco,"), else in the
+    place the report opens at."""
+    by_id = {p.id: p for p in ctx.places}
+    located = [by_id[i] for i in place_ids if i in by_id]
+    if not located or any(p.lat is not None for p in located):
+        return place_ids
+    for anchor in (place_at(ctx, start, end), scene(ctx)):
+        if anchor is not None and anchor.lat is not None:
+            return [*place_ids, anchor.id]
+    return place_ids
+
+
+def scene(ctx: Context) -> Place | None:
+    """The place the report opens at: `place_at` over its first sentence ("On 3 May, in Kisumu,
+    traders ..."), for an event whose own sentence names no place."""
+    first = next(iter(ctx.doc.sents), None)
+    if first is None:
+        return None
+    return place_at(ctx, first.start_char, first.end_char)
 
 
 def places_in(ctx: Context, start: int, end: int) -> list[Place]:
