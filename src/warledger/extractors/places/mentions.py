@@ -343,10 +343,11 @@ def _mention(
 
 def _link_parents(doc: Doc, mentions: list[Mention], vocab: Vocabulary) -> None:
     """ "X (Y)" and "X (Y, Z)" make Y the strict parent of X; "X in Y" / "X, Y" a soft one."""
+    text = doc.text  # built from the tokens on every access: once per document
     for k in range(len(mentions) - 1):
         here, nxt = mentions[k], mentions[k + 1]
-        between = doc.text[here.end : nxt.start].strip().lower()
-        if between == "(" and doc.text[nxt.end : nxt.end + 1] in {")", ","}:
+        between = text[here.end : nxt.start].strip().lower()
+        if between == "(" and text[nxt.end : nxt.end + 1] in {")", ","}:
             here.parent, here.strict_parent = k + 1, True
             nxt.is_parent = True
         elif between in {"in", ",", "in rural", "in the", "in the countryside of", "of", "near"}:
