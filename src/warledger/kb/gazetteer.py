@@ -39,6 +39,8 @@ __all__ = ["Gazetteer", "GazPlace", "Match", "load_gazetteer", "cache_dir"]
 
 FORMAT = 5
 """Bump when the pickled layout or the build rules change."""
+MEMO_SIZE = 50_000
+"""Names whose lookups a process remembers."""
 
 
 @dataclass
@@ -54,7 +56,24 @@ class Gazetteer:
     """GeoNames admin1 reference ("SY.12") -> (ISO 3166-2 code, English name)."""
 
     def lookup(self, name: str, fuzzy: bool = True) -> list[Match]:
-        """Places whose name or alias matches `name`: exact key first, then the fuzzy key."""
+        """Places whose name or alias matches `name`: exact key first, then the fuzzy key.
+
+        Answers are remembered (the same names recur across documents; a common fuzzy key has
+        many places to check)."""
+        memo: dict[tuple[str, bool], list[Match]] | None = self.__dict__.get("_memo")
+        if memo is None:
+            memo = self.__dict__["_memo"] = {}
+        found = memo.get((name, fuzzy))
+        if found is None:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            found = memo[(name, fuzzy)] = self._lookup(name, fuzzy)
+        return list(found)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if k != "_memo"}
+
+    def _lookup(self, name: str, fuzzy: bool) -> list[Match]:
         key = place_key(name)
         if not key:
             return []
