@@ -13,9 +13,11 @@ Every name is indexed under two keys of `warledger.kb.translit` (exact `place_ke
 fuzzy key is informative, of the fuzzy key (tier 1). Ranking among candidates is the caller's job
 (`warledger.extractors.places.resolve`).
 
-Building the index takes a few seconds, so `load_gazetteer()` pickles it once into the user's cache
-directory (`$XDG_CACHE_HOME/warledger`, or `WARLEDGER_CACHE`), keyed on the versions of the source
-packages and a hash of our data files; later processes load the pickle (well under a second).
+Building the index takes a few seconds, so `load_gazetteer()` stores it once, as an SQLite file
+(`warledger.kb.gazetteer_store`), in the user's cache directory (`$XDG_CACHE_HOME/warledger`, or
+`WARLEDGER_CACHE`), keyed on the versions of the source packages and a hash of our data files;
+later processes read that file in place: it opens at once and costs memory only for the places a
+document looks up.
 A full GeoNames dump imported with `warledger gazetteer load` is consulted in addition (see
 `warledger.kb.gazetteer_db`).
 """
@@ -25,7 +27,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
+import sqlite3
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import version
@@ -33,21 +36,24 @@ from pathlib import Path
 
 from warledger.kb.gazetteer_build import build_gazetteer, data_files
 from warledger.kb.gazetteer_model import GazPlace, Match, alias_match
+from warledger.kb.gazetteer_store import read_store, write_store
 from warledger.kb.translit import fuzzy_key, loose_key, place_key
 
 __all__ = ["Gazetteer", "GazPlace", "Match", "load_gazetteer", "cache_dir"]
 
-FORMAT = 5
-"""Bump when the pickled layout or the build rules change."""
+FORMAT = 6
+"""Bump when the stored layout or the build rules change."""
+KEEP_STORES = 4
+"""Stores of other keys kept in the cache directory."""
 MEMO_SIZE = 50_000
 """Names whose lookups a process remembers."""
 
 
 @dataclass
 class Gazetteer:
-    places: list[GazPlace]
-    exact: dict[str, tuple[int, ...]]
-    fuzzy: dict[str, tuple[int, ...]]
+    places: Sequence[GazPlace]
+    exact: Mapping[str, tuple[int, ...]]
+    fuzzy: Mapping[str, tuple[int, ...]]
     extents: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
     """Country ISO3 -> (south, north, west, east): the 5th/95th percentiles of its cities."""
     countries: dict[str, int] = field(default_factory=dict)
@@ -122,20 +128,26 @@ def _cache_key() -> str:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, from the pickle cache when it is current, else built (and cached)."""
-    path = cache_dir() / f"gazetteer-{_cache_key()}.pickle"
+    """The gazetteer, read in place from its store in the cache directory when that is current,
+    else built (and stored)."""
+    path = cache_dir() / f"gazetteer-{_cache_key()}.sqlite"
     try:
-        with path.open("rb") as fh:
-            loaded = pickle.load(fh)
-        if isinstance(loaded, Gazetteer):
-            return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        return _open(path)
+    except (sqlite3.Error, OSError, pickle.UnpicklingError, EOFError, AttributeError):
         pass
     places, extents, admin1_by_geonames = build_gazetteer()
     gazetteer = index_places(places, extents)
     gazetteer.admin1_by_geonames = admin1_by_geonames
-    _write_cache(path, gazetteer)
-    return gazetteer
+    try:
+        _write_cache(path, gazetteer)
+        return _open(path)
+    except (sqlite3.Error, OSError):
+        return gazetteer  # a read-only cache directory: the index stays in memory
+
+
+def _open(path: Path) -> Gazetteer:
+    places, exact, fuzzy, extras = read_store(path)
+    return Gazetteer(places=places, exact=exact, fuzzy=fuzzy, **extras)
 
 
 def index_places(
@@ -167,13 +179,19 @@ def index_places(
 
 
 def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("gazetteer-*.pickle"):
-            old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(gazetteer, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache directory only costs the build time on the next start
+    """Store the index, keeping the newest few stores of other keys (worktrees or installs with
+    other data share the directory; a store they still read is never removed under them)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    extras = {
+        "extents": gazetteer.extents,
+        "countries": gazetteer.countries,
+        "admin1_by_geonames": gazetteer.admin1_by_geonames,
+    }
+    write_store(path, gazetteer.places, gazetteer.exact, gazetteer.fuzzy, extras)
+    others = sorted(
+        (p for p in path.parent.glob("gazetteer-*.sqlite") if p != path),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in others[KEEP_STORES:]:
+        old.unlink(missing_ok=True)
