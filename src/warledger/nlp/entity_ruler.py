@@ -24,7 +24,6 @@ from importlib.resources import files
 from typing import Any
 
 import spacy
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -34,6 +33,7 @@ from warledger.kb.gazetteer import cache_dir
 from warledger.kb.load import load_kb
 from warledger.kb.model import KnowledgeBase, alias_key
 from warledger.nlp.phrases import PhraseTable, build_table, digest, load_cached, store_cached
+from warledger.yaml_data import load_yaml
 
 COMPONENT = "warledger_kb_entities"
 STRONG_LABELS = {
@@ -53,7 +53,7 @@ SPAN_TRIMMED = {"GPE", "ORG", "LOC", "FAC", "NORP"}
 @lru_cache(maxsize=1)
 def ner_rules() -> dict[str, Any]:
     path = files("warledger.nlp").joinpath("data", "actors_ner.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

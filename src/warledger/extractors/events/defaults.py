@@ -27,6 +27,7 @@ from warledger.extractors.events.vocabulary import DATA
 from warledger.kb.acled_names import generic_name
 from warledger.kb.load import load_kb
 from warledger.report import Actor, Event, Span
+from warledger.yaml_data import load_yaml
 
 MODES = ("missing", "lead")
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -47,7 +48,7 @@ def default_rules(section: str = "defaults") -> dict[str, DefaultActor]:
     `defaults`, first patients under `patients`."""
     path = DATA / "defaults.yaml"
     try:
-        data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data: dict[str, Any] = load_yaml(path.read_text(encoding="utf-8")) or {}
         rules = {
             event_type: DefaultActor(
                 template=str(entry["template"]),

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from warledger.errors import ConfigError
 from warledger.extractors.events.lexicon import Lexicon
+from warledger.yaml_data import load_yaml
 
 NAMES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP", "LOC", "EVENT", "WORK_OF_ART"})
 DATA = Path(__file__).resolve().parent / "data" / "senses.yaml"
@@ -43,7 +44,7 @@ def _lexicon(words: list[str]) -> Lexicon:
 @lru_cache(maxsize=1)
 def senses() -> Senses:
     try:
-        data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+        data = load_yaml(DATA.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - shipped data
         raise ConfigError(f"cannot read sense guards {DATA}: {exc}") from exc
     default = frozenset(data["vetoed_types"])

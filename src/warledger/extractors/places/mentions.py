@@ -18,8 +18,9 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Token
+
+from warledger.yaml_data import load_yaml
 
 
 @dataclass
@@ -83,7 +84,7 @@ class Vocabulary:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     path = files("warledger.extractors.places").joinpath("data", "places.yaml")
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml(path.read_text(encoding="utf-8"))
 
     def words(name: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data[name])

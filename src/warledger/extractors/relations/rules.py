@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from warledger.extractors.events.lexicon import Lexicon
+from warledger.yaml_data import load_yaml
 
 PATH = Path(__file__).resolve().parent / "data" / "relations.yaml"
 
@@ -47,7 +46,7 @@ def _words(spec: dict, key: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def relation_rules() -> RelationRules:
-    data = yaml.safe_load(PATH.read_text(encoding="utf-8"))
+    data = load_yaml(PATH.read_text(encoding="utf-8"))
     stated = tuple(
         Stated(
             type=name,
