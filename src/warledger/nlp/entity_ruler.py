@@ -17,6 +17,7 @@ Matching is case-insensitive for names and exact for short all-caps abbreviation
 from __future__ import annotations
 
 import inspect
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -205,17 +206,28 @@ class KbEntities:
     def _merge_strong(
         self, doc: Doc, ents: list[SpacySpan], strong: list[Found]
     ) -> list[SpacySpan]:
-        kept = list(ents)
+        # `ents` (spaCy's, split and trimmed) and `strong` (filtered) are each free of overlaps
+        # and in text order, so a match can overlap only spaCy entities, found by bisection.
+        starts = [e.start for e in ents]
+        ends = [e.end for e in ents]
+        removed: set[int] = set()
+        added: list[SpacySpan] = []
         for match in strong:
-            overlapping = [e for e in kept if e.start < match.end and match.start < e.end]
+            overlapping = [
+                k
+                for k in range(bisect_right(ends, match.start), bisect_left(starts, match.end))
+                if k not in removed
+            ]
             if any(
-                e.start <= match.start and match.end <= e.end and len(e) > match.end - match.start
-                for e in overlapping
+                ents[k].start <= match.start
+                and match.end <= ents[k].end
+                and len(ents[k]) > match.end - match.start
+                for k in overlapping
             ):
                 continue  # a longer name contains it: "Syrian" in "the Syrian Democratic Forces"
-            kept = [e for e in kept if e not in overlapping]
-            kept.append(SpacySpan(doc, match.start, match.end, label=match.label))
-        return kept
+            removed.update(overlapping)
+            added.append(SpacySpan(doc, match.start, match.end, label=match.label))
+        return [e for k, e in enumerate(ents) if k not in removed] + added
 
     def _add_places(
         self, doc: Doc, lower: list[str], ents: list[SpacySpan], surnames: set[str]

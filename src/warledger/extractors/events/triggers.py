@@ -88,13 +88,15 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     while i < len(doc):
         token = doc[i]
         fitting: list[TriggerWord] = []
+        keys = [key for key in token_keys(token) if key in index]  # most words start no trigger
         if (
-            not token.is_punct
+            keys
+            and not token.is_punct
             and not token.is_space
             and token.lower_ not in NEVER
             and not _in_name(token)
         ):
-            for key in token_keys(token):
+            for key in keys:
                 fitting.extend(entry for entry in index.get(key, ()) if _fits(entry, doc, i))
         if not fitting:
             i += 1

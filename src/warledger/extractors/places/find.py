@@ -76,6 +76,9 @@ def find_places(ctx: Context) -> list[Place]:
             base.add(actor.country, 0.5)
     evidence = base
     resolved = [_resolve(mn, ms, evidence, None) for mn, ms in zip(mentions, matches, strict=True)]
+    # A mention's choice in the last pass, and what it was made from: the same evidence and parent
+    # give the same choice, so a pass re-scores only the mentions whose context changed.
+    last: list[tuple[object, Resolved] | None] = [None] * len(mentions)
     for _ in range(3):
         before = list(resolved)
         evidence = _evidence(base, resolved)
@@ -85,7 +88,14 @@ def find_places(ctx: Context) -> list[Place]:
             mention = mentions[k]
             # an unknown parent defers to its own: "Sultanabad town (Mirzaganj upazila, Barisal)"
             parent = _resolved_ancestor(resolved[k], resolved)
-            resolved[k] = _resolve(mention, matches[k], _without(evidence, resolved[k]), parent)
+            seen = _without(evidence, resolved[k])
+            key = (tuple(seen.countries.items()), frozenset(seen.admin1s), id(parent))
+            previous = last[k]
+            if previous is not None and previous[0] == key:
+                resolved[k] = previous[1]
+                continue
+            resolved[k] = _resolve(mention, matches[k], seen, parent)
+            last[k] = (key, resolved[k])
         if all(_same(a, b) for a, b in zip(before, resolved, strict=True)):
             break  # a pass that changed nothing: the next would start, and end, the same
     final = resolved

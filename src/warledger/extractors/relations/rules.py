@@ -38,6 +38,10 @@ class RelationRules:
     stated: tuple[Stated, ...]
     opposing_sides: Lexicon
     derived: tuple[Derived, ...]
+    stated_lemmas: frozenset[str] = frozenset()
+    """Every lemma some stated rule reads (verbs, adjectives, nouns)."""
+    stated_words: frozenset[str] = frozenset()
+    """Every word form some stated rule reads (participles)."""
 
 
 def _words(spec: dict, key: str) -> frozenset[str]:
@@ -64,4 +68,6 @@ def relation_rules() -> RelationRules:
         Derived(d["event"], d["from"], d["to"], d["relation"], d.get("mode"))
         for d in data["derived"]
     )
-    return RelationRules(stated, Lexicon(data["opposing_sides"]), derived)
+    lemmas = frozenset().union(*(r.verbs | r.adjectives | r.nouns_of for r in stated))
+    words = frozenset().union(*(r.compound_participles | r.passive_participles for r in stated))
+    return RelationRules(stated, Lexicon(data["opposing_sides"]), derived, lemmas, words)
