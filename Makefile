@@ -25,6 +25,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/scaling.py
 	$(BIN)/python benchmarks/accuracy.py
 
 evaluate: $(STAMP)

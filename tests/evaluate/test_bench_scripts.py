@@ -25,6 +25,7 @@ def load(name: str) -> ModuleType:
 
 throughput = load("throughput")
 accuracy = load("accuracy")
+scaling = load("scaling")
 
 
 def test_news_rows_takes_limit_articles_from_each_file(tmp_path: Path) -> None:
@@ -48,13 +49,53 @@ def test_news_rows_takes_limit_articles_from_each_file(tmp_path: Path) -> None:
     ]
 
 
-def test_ratio_is_our_words_per_second_over_bare() -> None:
+def test_long_rows_are_the_longest_guardian_articles_longest_first(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "guardian_sdf_sample_2017-2019.csv").write_text(
+        ',date,text,source\n0,2019-04-10,"One two.",g\n1,2019-04-11,"One two three four.",g\n'
+        '2,2019-04-12,"One two three.",g\n',
+        encoding="utf-8",
+    )
+    assert throughput.long_rows(tmp_path, 2) == [
+        ("One two three four.", "2019-04-11"),
+        ("One two three.", "2019-04-12"),
+    ]
+
+
+def test_ratio_is_our_words_per_second_over_bare_for_each_corpus() -> None:
     results = [
         {"config": "bare", "processes": 1, "words_per_s": 5000.0, "words_per_cpu_s": 5000.0},
         {"config": "warledger", "processes": 1, "words_per_s": 4000.0, "words_per_cpu_s": 2500.0},
         {"config": "bare", "processes": 2, "words_per_s": 8000.0, "words_per_cpu_s": 4000.0},
+        {
+            "corpus": "long",
+            "config": "bare",
+            "processes": 1,
+            "words_per_s": 4000.0,
+            "words_per_cpu_s": 4000.0,
+        },
+        {
+            "corpus": "long",
+            "config": "warledger",
+            "processes": 1,
+            "words_per_s": 3600.0,
+            "words_per_cpu_s": 3000.0,
+        },
     ]
-    assert throughput.ratios(results) == {"ours_over_bare_1p": 0.8, "ours_over_bare_1p_cpu": 0.5}
+    assert throughput.ratios(results) == {
+        "mixed_ours_over_bare_1p": 0.8,
+        "long_ours_over_bare_1p": 0.9,
+        "mixed_ours_over_bare_1p_cpu": 0.5,
+        "long_ours_over_bare_1p_cpu": 0.75,
+    }
+
+
+def test_scaling_cuts_the_same_text_into_documents_of_the_given_length() -> None:
+    texts = ["a b c d e", "f g\nh i j k"]
+    assert scaling.documents_of(texts, 4, 8) == ["a b c d", "e\n\nf g\nh"]
+    assert scaling.documents_of(texts, 8, 8) == ["a b c d e\n\nf g\nh"]
+    assert scaling.documents_of(texts, 20, 40) == []
 
 
 def test_throughput_table_has_a_row_per_configuration_and_the_ratios() -> None:
@@ -72,8 +113,9 @@ def test_throughput_table_has_a_row_per_configuration_and_the_ratios() -> None:
         "peak_rss_worker_mb": 0.0,
     }
     lines = throughput.table([result], {"ours_over_bare_1p": 0.5}).splitlines()
-    assert lines[0].split()[:3] == ["config", "procs", "docs"]
+    assert lines[0].split()[:4] == ["corpus", "config", "procs", "docs"]
     assert lines[2].split() == [
+        "mixed",
         "bare",
         "1",
         "10",

@@ -11,6 +11,7 @@ import yaml
 
 from warledger.errors import ConfigError, EvaluationDataMissing
 from warledger.settings import Settings
+from warledger.yaml_data import load_yaml
 
 
 @cache
@@ -18,7 +19,7 @@ def load_data(name: str) -> Any:
     """The parsed YAML file `evaluate/data/<name>.yaml`."""
     path = files("warledger.evaluate").joinpath("data", f"{name}.yaml")
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"evaluate data file {name}.yaml cannot be read: {exc}") from exc
 

@@ -6,6 +6,7 @@ result here; a stage reads what earlier stages found and returns its own records
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,10 +34,33 @@ class Context:
     events: list[Event] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     _counters: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    memo: dict[str, Any] = field(default_factory=dict)
+    """Values computed once per document and read many times (the document's country votes,
+    indexes of its sentences and entities); keyed by the name of the function that fills them."""
 
     @property
     def text(self) -> str:
         return self.document.text
+
+    @property
+    def ents(self) -> tuple[SpacySpan, ...]:
+        """`doc.ents`, built once: spaCy rebuilds the tuple from every token on each access."""
+        found: tuple[SpacySpan, ...] | None = self.memo.get("ents")
+        if found is None:
+            found = self.memo["ents"] = tuple(self.doc.ents)
+            self.memo["ent_starts"] = [ent.start for ent in found]
+        return found
+
+    def ents_within(self, start: int, end: int) -> list[SpacySpan]:
+        """`doc[start:end].ents` (the entities that lie wholly in tokens [start, end)), found by
+        bisection instead of a walk over the whole document."""
+        ents = self.ents
+        k = bisect_left(self.memo["ent_starts"], start)
+        out: list[SpacySpan] = []
+        while k < len(ents) and ents[k].end <= end:
+            out.append(ents[k])
+            k += 1
+        return out
 
     def new_id(self, prefix: str) -> str:
         """Document-local ids: a1, a2 ... for actors, p1 for places, e1 for events, and so on."""

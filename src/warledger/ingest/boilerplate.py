@@ -9,14 +9,12 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 
-import yaml
+from warledger.yaml_data import load_yaml
 
 
 @lru_cache(maxsize=1)
 def _chrome_line() -> re.Pattern[str]:
-    raw = yaml.safe_load(
-        files("warledger.ingest").joinpath("data/boilerplate.yaml").read_text("utf-8")
-    )
+    raw = load_yaml(files("warledger.ingest").joinpath("data/boilerplate.yaml").read_text("utf-8"))
     prefixes = "|".join(re.escape(p) for p in raw.get("prefixes", []))
     lines = "|".join(re.escape(p) for p in raw.get("lines", []))
     starts = "|".join(re.escape(p) for p in raw.get("starts", []))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-import yaml
+from warledger.yaml_data import load_yaml
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -71,7 +71,7 @@ class LanguageGuess:
 def function_words() -> dict[str, frozenset[str]]:
     """Each language's function words; a word English shares with another language counts for none."""
     path = files("warledger.ingest").joinpath("data/function_words.yaml")
-    raw = yaml.safe_load(path.read_text("utf-8"))
+    raw = load_yaml(path.read_text("utf-8"))
     lists = {str(lang): {str(w).lower() for w in words} for lang, words in raw.items()}
     english = lists.pop("en")
     foreign = set().union(*lists.values())

@@ -15,6 +15,7 @@ import yaml
 
 from warledger.errors import ConfigError
 from warledger.kb.model import AcledName, AcledRegime, KbCountry
+from warledger.yaml_data import load_yaml
 
 FORCES = ("military", "police", "government")
 INTERNATIONAL = "International"
@@ -48,7 +49,7 @@ def templates_path() -> Path:
 
 def load_templates_from(path: Path) -> Templates:
     try:
-        data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data: dict[str, Any] = load_yaml(path.read_text(encoding="utf-8")) or {}
         return Templates(
             state_forces=dict(data["state_forces"]),
             state_forces_legacy=dict(data["state_forces_legacy"]),

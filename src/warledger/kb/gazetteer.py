@@ -16,9 +16,11 @@ Every name is indexed under two keys of `warledger.kb.translit` (exact `place_ke
 fuzzy key is informative, of the fuzzy key (tier 1). Ranking among candidates is the caller's job
 (`warledger.extractors.places.resolve`).
 
-Building the index takes a few seconds, so `load_gazetteer()` pickles it once into the user's cache
-directory (`$XDG_CACHE_HOME/warledger`, or `WARLEDGER_CACHE`), keyed on the versions of the source
-packages and a hash of our data files; later processes load the pickle (well under a second).
+Building the index takes a few seconds, so `load_gazetteer()` stores it once, as an SQLite file
+(`warledger.kb.gazetteer_store`), in the user's cache directory (`$XDG_CACHE_HOME/warledger`, or
+`WARLEDGER_CACHE`), keyed on the versions of the source packages and a hash of our data files;
+later processes read that file in place: it opens at once and costs memory only for the places a
+document looks up.
 A full GeoNames dump imported with `warledger gazetteer load` is consulted in addition (see
 `warledger.kb.gazetteer_db`).
 """
@@ -28,7 +30,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
+import sqlite3
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import version
@@ -36,19 +39,24 @@ from pathlib import Path
 
 from warledger.kb.gazetteer_build import build_gazetteer, data_files
 from warledger.kb.gazetteer_model import GazPlace, Match, alias_match
+from warledger.kb.gazetteer_store import read_store, write_store
 from warledger.kb.translit import fuzzy_key, loose_key, place_key
 
 __all__ = ["Gazetteer", "GazPlace", "Match", "load_gazetteer", "cache_dir"]
 
-FORMAT = 8
-"""Bump when the pickled layout or the build rules change."""
+FORMAT = 9
+"""Bump when the stored layout or the build rules change."""
+KEEP_STORES = 4
+"""Stores of other keys kept in the cache directory."""
+MEMO_SIZE = 50_000
+"""Names whose lookups a process remembers."""
 
 
 @dataclass
 class Gazetteer:
-    places: list[GazPlace]
-    exact: dict[str, tuple[int, ...]]
-    fuzzy: dict[str, tuple[int, ...]]
+    places: Sequence[GazPlace]
+    exact: Mapping[str, tuple[int, ...]]
+    fuzzy: Mapping[str, tuple[int, ...]]
     extents: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
     """Country ISO3 -> (south, north, west, east): the 5th/95th percentiles of its cities."""
     countries: dict[str, int] = field(default_factory=dict)
@@ -57,7 +65,24 @@ class Gazetteer:
     """GeoNames admin1 reference ("SY.12") -> (ISO 3166-2 code, English name)."""
 
     def lookup(self, name: str, fuzzy: bool = True) -> list[Match]:
-        """Places whose name or alias matches `name`: exact key first, then the fuzzy key."""
+        """Places whose name or alias matches `name`: exact key first, then the fuzzy key.
+
+        Answers are remembered (the same names recur across documents; a common fuzzy key has
+        many places to check)."""
+        memo: dict[tuple[str, bool], list[Match]] | None = self.__dict__.get("_memo")
+        if memo is None:
+            memo = self.__dict__["_memo"] = {}
+        found = memo.get((name, fuzzy))
+        if found is None:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            found = memo[(name, fuzzy)] = self._lookup(name, fuzzy)
+        return list(found)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if k != "_memo"}
+
+    def _lookup(self, name: str, fuzzy: bool) -> list[Match]:
         key = place_key(name)
         if not key:
             return []
@@ -106,20 +131,26 @@ def _cache_key() -> str:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, from the pickle cache when it is current, else built (and cached)."""
-    path = cache_dir() / f"gazetteer-{_cache_key()}.pickle"
+    """The gazetteer, read in place from its store in the cache directory when that is current,
+    else built (and stored)."""
+    path = cache_dir() / f"gazetteer-{_cache_key()}.sqlite"
     try:
-        with path.open("rb") as fh:
-            loaded = pickle.load(fh)
-        if isinstance(loaded, Gazetteer):
-            return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        return _open(path)
+    except (sqlite3.Error, OSError, pickle.UnpicklingError, EOFError, AttributeError):
         pass
     places, extents, admin1_by_geonames = build_gazetteer()
     gazetteer = index_places(places, extents)
     gazetteer.admin1_by_geonames = admin1_by_geonames
-    _write_cache(path, gazetteer)
-    return gazetteer
+    try:
+        _write_cache(path, gazetteer)
+        return _open(path)
+    except (sqlite3.Error, OSError):
+        return gazetteer  # a read-only cache directory: the index stays in memory
+
+
+def _open(path: Path) -> Gazetteer:
+    places, exact, fuzzy, extras = read_store(path)
+    return Gazetteer(places=places, exact=exact, fuzzy=fuzzy, **extras)
 
 
 def index_places(
@@ -151,13 +182,19 @@ def index_places(
 
 
 def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("gazetteer-*.pickle"):
-            old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(gazetteer, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache directory only costs the build time on the next start
+    """Store the index, keeping the newest few stores of other keys (worktrees or installs with
+    other data share the directory; a store they still read is never removed under them)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    extras = {
+        "extents": gazetteer.extents,
+        "countries": gazetteer.countries,
+        "admin1_by_geonames": gazetteer.admin1_by_geonames,
+    }
+    write_store(path, gazetteer.places, gazetteer.exact, gazetteer.fuzzy, extras)
+    others = sorted(
+        (p for p in path.parent.glob("gazetteer-*.sqlite") if p != path),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in others[KEEP_STORES:]:
+        old.unlink(missing_ok=True)

@@ -12,10 +12,9 @@ from pathlib import Path
 from statistics import quantiles
 from typing import Any
 
-import yaml
-
 from warledger.kb.gazetteer_model import GazPlace
 from warledger.kb.translit import fuzzy_key, is_latin, place_key
+from warledger.yaml_data import load_yaml
 
 MIN_POPULATION = 500
 CITY_POPULATION = 5000
@@ -33,7 +32,7 @@ def data_files() -> list[Path]:
 
 
 def _yaml(name: str) -> list[dict[str, Any]]:
-    data = yaml.safe_load((places_dir() / name).read_text(encoding="utf-8")) or []
+    data = load_yaml((places_dir() / name).read_text(encoding="utf-8")) or []
     return list(data)
 
 
@@ -239,7 +238,7 @@ def _country_places(
     import pycountry
 
     out: list[tuple[GazPlace, tuple[str, ...]]] = []
-    aliases = yaml.safe_load((places_dir() / "country_aliases.yaml").read_text(encoding="utf-8"))
+    aliases = load_yaml((places_dir() / "country_aliases.yaml").read_text(encoding="utf-8"))
     for iso2, info in gn_countries.items():
         iso3 = info["iso3"]
         names = [info["name"], *(str(a) for a in (aliases or {}).get(iso3, []))]

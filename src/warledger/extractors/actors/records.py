@@ -8,6 +8,7 @@ generic collectives, ("person", name) or ("org", name) for named actors outside 
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -50,6 +51,10 @@ class Registry:
         self.on = on
         self.records: list[Record] = []
         self.by_key: dict[Key, Record] = {}
+        self._seen: list[tuple[int, int]] = []
+        """(head token, position of the record in `records`) of every mention, sorted."""
+        self._position: dict[int, int] = {}
+        """id(record) -> its position in `records`."""
 
     def get_or_make(self, key: Key, make: Callable[[], Actor]) -> Record:
         record = self.by_key.get(key)
@@ -57,6 +62,7 @@ class Registry:
             actor: Actor = make()
             record = Record(actor=actor, key=key, name_tokens=tuple(actor.name.split()))
             self.by_key[key] = record
+            self._position[id(record)] = len(self.records)
             self.records.append(record)
         return record
 
@@ -172,17 +178,31 @@ class Registry:
         if span not in record.actor.mentions:
             record.actor.mentions.append(span)
         record.seen_at.append(head)
+        insort(self._seen, (head, self._position[id(record)]))
         if surface and surface != record.actor.name and surface not in record.actor.aliases:
             record.actor.aliases.append(surface)
 
     def latest(self, before: int, accept: Callable[[Record], bool]) -> Record | None:
-        """The record mentioned last before token `before` that `accept` takes."""
-        best: tuple[int, Record] | None = None
-        for record in self.records:
-            earlier = [i for i in record.seen_at if i < before]
-            if earlier and accept(record) and (best is None or max(earlier) > best[0]):
-                best = (max(earlier), record)
-        return best[1] if best else None
+        """The record mentioned last before token `before` that `accept` takes (of two mentioned
+        at the same token, the one first mentioned in the document).
+
+        Walks the mentions back from `before`, so it reads only as far back as the answer."""
+        refused: set[int] = set()
+        k = bisect_left(self._seen, (before, -1)) - 1
+        while k >= 0:
+            head = self._seen[k][0]
+            first = k
+            while first > 0 and self._seen[first - 1][0] == head:
+                first -= 1
+            for _, position in self._seen[first : k + 1]:  # same head: in order of records
+                if position in refused:
+                    continue
+                record = self.records[position]
+                if accept(record):
+                    return record
+                refused.add(position)
+            k = first - 1
+        return None
 
     def actors(self) -> list[Actor]:
         return [r.actor for r in self.records if r.actor.mentions]

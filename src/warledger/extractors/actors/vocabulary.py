@@ -8,10 +8,9 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
-
 from warledger.kb.load import load_kb
 from warledger.kb.model import alias_key
+from warledger.yaml_data import load_yaml
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ class Vocabulary:
 
 def _read(name: str) -> dict[str, Any]:
     path = files("warledger.extractors.actors").joinpath("data", name)
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path.read_text(encoding="utf-8"))
 
 
 def _words(values: Any) -> frozenset[str]:

@@ -24,10 +24,11 @@ from warledger.extractors.attribution.vocabulary import (
 
 
 class ClauseReader:
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
         self.vocabulary: AttributionVocabulary = attribution_vocabulary()
-        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        # The document's text: Doc.text is rebuilt from the tokens on every access.
+        self.text = doc.text if text is None else text
         self.quotes = quote_regions(self.text)
         self.used: set[int] = set()
 

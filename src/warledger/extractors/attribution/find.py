@@ -56,7 +56,7 @@ def find_attribution(ctx: Context) -> tuple[list[Source], list[Statement]]:
     publisher = book.publisher.id if book.publisher else None
     claims: list[_Claim] = []
     cue_tokens: dict[int, _Claim] = {}
-    for found in sorted(StatementFinder(ctx.doc).find(), key=lambda f: f.cue_start):
+    for found in sorted(StatementFinder(ctx.doc, ctx.text).find(), key=lambda f: f.cue_start):
         claims.append(_claim(ctx, book, found, publisher))
         cue_tokens[found.cue.i] = claims[-1]
     _nest_chains(claims, publisher)

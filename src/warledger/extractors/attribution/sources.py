@@ -80,7 +80,8 @@ class SourceBook:
             start = antecedent.left_edge.i
             phrase = antecedent.doc[start : min(antecedent.i + 1, head.i)]
             head = antecedent
-        name, kind, description = describe(phrase, head, vocabulary)
+        ents = self.ctx.ents_within(phrase.start, phrase.end)
+        name, kind, description = describe(phrase, head, vocabulary, ents)
         source = self._record(name, kind, description)
         if source.actor is None:
             source.actor = self._actor_at(phrase)
@@ -88,7 +89,8 @@ class SourceBook:
 
     def relay(self, phrase: SpacySpan, head: Token, kinds: frozenset[str]) -> Source | None:
         """The source that passes a claim on ("told Reuters"), if it is of a relaying kind."""
-        name, kind, description = describe(phrase, head, attribution_vocabulary())
+        ents = self.ctx.ents_within(phrase.start, phrase.end)
+        name, kind, description = describe(phrase, head, attribution_vocabulary(), ents)
         if kind not in kinds:
             return None
         source = self._record(name, kind, description)
@@ -178,11 +180,11 @@ def _text(tokens: list[Token]) -> str:
 
 
 def describe(
-    phrase: SpacySpan, head: Token, vocabulary: AttributionVocabulary
+    phrase: SpacySpan, head: Token, vocabulary: AttributionVocabulary, ents: list[SpacySpan]
 ) -> tuple[str, str, str | None]:
-    """(name, kind, description) of a source noun phrase."""
+    """(name, kind, description) of a source noun phrase; `ents` are the entities within it."""
     text = phrase.text.strip(" ,;:")
-    person = _person_in(phrase, head)
+    person = _person_in(ents, head)
     if person is not None:
         rest = [t for t in phrase if not (person.start <= t.i < person.end) and not t.is_punct]
         description = _text(rest) or None
@@ -229,9 +231,10 @@ def describe(
     return text, "anonymous", None
 
 
-def _person_in(phrase: SpacySpan, head: Token) -> SpacySpan | None:
-    """The PERSON entity that names the source: the head itself or its appositive."""
-    for ent in phrase.ents:
+def _person_in(ents: list[SpacySpan], head: Token) -> SpacySpan | None:
+    """The PERSON entity that names the source (of the phrase's `ents`): the head itself or its
+    appositive."""
+    for ent in ents:
         if ent.label_ not in _PERSON_LABELS:
             continue
         if ent.start <= head.i < ent.end:

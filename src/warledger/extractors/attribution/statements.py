@@ -20,6 +20,8 @@ wants to ..." one, and a doubt folded into it ("he said he believes ...") still 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Token
 
 from warledger.extractors.attribution import stances
@@ -78,9 +80,10 @@ class StatementFinder(ClauseReader):
                     FoundStatement(cue.idx, cue.idx + len(cue), cue, start, end, phrase, head)
                 )
                 found[-1].layout = True
-        return [s for s in found if self._opens_statement(s, found)]
+        contents = _Contents(found)
+        return [s for s in found if self._opens_statement(s, contents)]
 
-    def _opens_statement(self, statement: FoundStatement, found: list[FoundStatement]) -> bool:
+    def _opens_statement(self, statement: FoundStatement, contents: _Contents) -> bool:
         """Whether a statement stands on its own rather than inside another one's content.
 
         Only a chain goes on inside what someone said: a new act of passing words on, outside
@@ -90,11 +93,7 @@ class StatementFinder(ClauseReader):
         if statement.layout:
             return True
         cue = statement.cue
-        outers = [
-            other
-            for other in found
-            if other is not statement and other.content_start <= cue.idx < other.content_end
-        ]
+        outers = [other for other in contents.around(cue.idx) if other is not statement]
         if not outers:
             # A quote with no speaker of its own: "“I think ...”" is the quoted speaker's.
             return not (
@@ -275,3 +274,25 @@ class StatementFinder(ClauseReader):
             elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 source = next((g for g in child.children if g.dep_ == "pobj"), source)
         return self.make_statement(noun, noun, self.span_of(clauses), source)
+
+
+class _Contents:
+    """The statements found, looked up by a position inside their content."""
+
+    def __init__(self, found: list[FoundStatement]) -> None:
+        self.found = found
+        self.by_start = sorted(range(len(found)), key=lambda k: found[k].content_start)
+        self.starts = [found[k].content_start for k in self.by_start]
+        self.longest = max((s.content_end - s.content_start for s in found), default=0)
+
+    def around(self, position: int) -> list[FoundStatement]:
+        """The statements whose content holds `position`, in the order they were found; only
+        those starting at most the longest content's length before it are read."""
+        low = bisect_left(self.starts, position - self.longest)
+        high = bisect_right(self.starts, position)
+        held = sorted(
+            k
+            for k in self.by_start[low:high]
+            if self.found[k].content_start <= position < self.found[k].content_end
+        )
+        return [self.found[k] for k in held]

@@ -7,14 +7,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from warledger.yaml_data import load_yaml
 
 DATA = Path(__file__).parent / "data"
 
 
 def _read(name: str) -> dict[str, Any]:
     with (DATA / name).open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = load_yaml(handle)
     if not isinstance(data, dict):
         raise ValueError(f"{name}: expected a mapping at the top level")
     return data

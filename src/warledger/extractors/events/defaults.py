@@ -29,6 +29,7 @@ from warledger.kb.acled_names import generic_name
 from warledger.kb.load import load_kb
 from warledger.report import Actor, Event, Span
 from warledger.settings import acled_as_of
+from warledger.yaml_data import load_yaml
 
 MODES = ("missing", "lead", "mentioned", "none")
 FORCES = ("military", "police")
@@ -58,7 +59,7 @@ def default_rules(section: str = "defaults") -> dict[str, DefaultActor]:
     `defaults`, first patients under `patients`."""
     path = DATA / "defaults.yaml"
     try:
-        data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data: dict[str, Any] = load_yaml(path.read_text(encoding="utf-8")) or {}
         rules = {
             event_type: DefaultActor(
                 template=str(entry["template"]),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -39,6 +39,7 @@ class MentionIndex:
     def __init__(self, mentions: list[Mention]) -> None:
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self.mentions]
+        self._longest = max((m.end - m.start for m in self.mentions), default=0)
 
     @classmethod
     def of(cls, records: list) -> MentionIndex:
@@ -47,7 +48,9 @@ class MentionIndex:
     def at(self, start: int, end: int) -> str | None:
         """The record whose mention covers [start, end) (the innermost)."""
         best: Mention | None = None
-        for m in self.mentions[: bisect_right(self._starts, start)]:
+        # Only a mention starting at most the longest mention's length before `start` can cover it.
+        first = bisect_left(self._starts, start - self._longest) if start <= end else 0
+        for m in self.mentions[first : bisect_right(self._starts, start)]:
             if (
                 m.start <= start
                 and end <= m.end
@@ -59,7 +62,8 @@ class MentionIndex:
     def within(self, start: int, end: int) -> list[str]:
         """Records with a mention inside [start, end), in text order."""
         out: list[str] = []
-        for m in self.mentions[: bisect_right(self._starts, end)]:
+        first = bisect_left(self._starts, start)
+        for m in self.mentions[first : bisect_right(self._starts, end)]:
             if m.start >= start and m.end <= end and m.id not in out:
                 out.append(m.id)
         return out

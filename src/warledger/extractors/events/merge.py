@@ -69,11 +69,16 @@ def headline_end(text: str) -> int:
 
 
 def merge_events(events: list[Event], headline: int = 0) -> list[Event]:
+    """Each event merges into the first earlier one it is the same as (`same_event`); only events
+    of its own type and polarity, which merging never changes, are compared."""
     merged: list[Event] = []
+    kin: dict[tuple[str, bool], list[Event]] = {}
     for event in events:
-        target = next((m for m in merged if same_event(m, event, headline)), None)
+        group = kin.setdefault((event.type, event.negated), [])
+        target = next((m for m in group if same_event(m, event, headline)), None)
         if target is None:
             merged.append(event)
+            group.append(event)
         else:
             absorb(target, event)
     return merged

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from warledger.errors import ConfigError
 from warledger.extractors.events.lexicon import Lexicon
+from warledger.yaml_data import load_yaml
 
 NAMES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP", "LOC", "EVENT", "WORK_OF_ART"})
 DATA = Path(__file__).resolve().parent / "data" / "senses.yaml"
@@ -43,7 +44,7 @@ def _lexicon(words: list[str]) -> Lexicon:
 @lru_cache(maxsize=1)
 def senses() -> Senses:
     try:
-        data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+        data = load_yaml(DATA.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - shipped data
         raise ConfigError(f"cannot read sense guards {DATA}: {exc}") from exc
     default = frozenset(data["vetoed_types"])
@@ -76,13 +77,15 @@ def names_month(doc: Doc, start: int, end: int) -> bool:
     return before is not None and before.lower_ in senses().month_preceders
 
 
-def in_set_phrase(tokens: list[Token], start: int, end: int) -> bool:
-    """True when the trigger tokens [start, end) are part of a set phrase with no event sense."""
+def in_set_phrase(
+    tokens: list[Token], start: int, end: int, found: list[tuple[int, int]] | None = None
+) -> bool:
+    """True when the trigger tokens [start, end) are part of a set phrase with no event sense
+    (`found`: the set phrases of `tokens`, when the caller has read them already)."""
     offset = tokens[0].i
-    for first, last in senses().non_event_phrases.find(tokens):
-        if first + offset < end and start < last + offset:
-            return True
-    return False
+    if found is None:
+        found = senses().non_event_phrases.find(tokens)
+    return any(first + offset < end and start < last + offset for first, last in found)
 
 
 def is_complaint(doc: Doc, head: int, type_: str) -> bool:

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from warledger.extractors.events.lexicon import token_keys
-from warledger.extractors.events.senses import in_set_phrase, is_complaint, names_month, off_domain
+from warledger.extractors.events.senses import (
+    in_set_phrase,
+    is_complaint,
+    names_month,
+    off_domain,
+    senses,
+)
 from warledger.extractors.events.vocabulary import TriggerWord, vocabulary
 
 VERBAL = {"VERB", "AUX"}
@@ -56,12 +62,22 @@ def _fits(entry: TriggerWord, doc: Doc, i: int) -> bool:
     return doc[i].pos_ in VERBAL or doc[i].pos_ in NOMINAL
 
 
-def _in_sense(trigger: Trigger, doc: Doc, fitting: list[TriggerWord]) -> Trigger | None:
+def _in_sense(
+    trigger: Trigger,
+    doc: Doc,
+    fitting: list[TriggerWord],
+    sentences: dict[int, tuple[list[Token], list[tuple[int, int]]]],
+) -> Trigger | None:
     """The trigger with only the types its sense allows here ("strike" among share prices is a
-    labour strike, "clash" among rugby words none): None when no type is left."""
-    tokens = list(doc[trigger.head].sent)
+    labour strike, "clash" among rugby words none): None when no type is left. `sentences` keeps
+    each sentence's tokens and set phrases, read once however many triggers it has."""
+    sentence = doc[trigger.head].sent
+    if sentence.start not in sentences:
+        words = list(sentence)
+        sentences[sentence.start] = (words, senses().non_event_phrases.find(words))
+    tokens, set_phrases = sentences[sentence.start]
     if names_month(doc, trigger.start, trigger.end) or in_set_phrase(
-        tokens, trigger.start, trigger.end
+        tokens, trigger.start, trigger.end, set_phrases
     ):
         return None
     kept = [
@@ -84,17 +100,20 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     its sentence allows (events/data/senses.yaml)."""
     index = vocabulary().triggers
     found: list[Trigger] = []
+    sentences: dict[int, tuple[list[Token], list[tuple[int, int]]]] = {}
     i = 0
     while i < len(doc):
         token = doc[i]
         fitting: list[TriggerWord] = []
+        keys = [key for key in token_keys(token) if key in index]  # most words start no trigger
         if (
-            not token.is_punct
+            keys
+            and not token.is_punct
             and not token.is_space
             and token.lower_ not in NEVER
             and not _in_name(token)
         ):
-            for key in token_keys(token):
+            for key in keys:
                 fitting.extend(entry for entry in index.get(key, ()) if _fits(entry, doc, i))
         if not fitting:
             i += 1
@@ -109,7 +128,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         end = i + longest
         head = i if best.pos != "noun" else end - 1
         trigger = _in_sense(
-            Trigger(i, end, head, best.type, best.pos, best.guard, others), doc, fitting
+            Trigger(i, end, head, best.type, best.pos, best.guard, others), doc, fitting, sentences
         )
         if trigger is not None:
             found.append(trigger)

@@ -11,6 +11,7 @@ import yaml
 
 from warledger.errors import ConfigError
 from warledger.extractors.events.lexicon import Lexicon
+from warledger.yaml_data import load_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -57,7 +58,7 @@ class Vocabulary:
 def _read(name: str) -> Any:
     path = DATA / name
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - shipped data
         raise ConfigError(f"cannot read event patterns {path}: {exc}") from exc
 

@@ -58,7 +58,7 @@ def lookup(
 def find_places(ctx: Context) -> list[Place]:
     gazetteer = load_gazetteer()
     claimed = [(s.start, s.end) for a in ctx.actors for s in a.mentions]
-    mentions = find_mentions(ctx.doc, claimed)
+    mentions = find_mentions(ctx.doc, claimed, ctx.text)
     if not mentions:
         return []
     db = geonames_db(str(Settings.load().db))
@@ -80,7 +80,11 @@ def find_places(ctx: Context) -> list[Place]:
         _resolve(mn, ms, evidence, None, held[k])
         for k, (mn, ms) in enumerate(zip(mentions, matches, strict=True))
     ]
+    # A mention's choice in the last pass, and what it was made from: the same evidence and parent
+    # give the same choice, so a pass re-scores only the mentions whose context changed.
+    last: list[tuple[object, Resolved] | None] = [None] * len(mentions)
     for _ in range(3):
+        before = list(resolved)
         evidence = _evidence(base, resolved)
         # Parents follow their children in the text: resolve from the end so a child sees its
         # parent's choice of this pass. A mention's own previous choice does not vouch for it.
@@ -88,12 +92,23 @@ def find_places(ctx: Context) -> list[Place]:
             mention = mentions[k]
             # an unknown parent defers to its own: "Sultanabad town (Mirzaganj upazila, Barisal)"
             parent = _resolved_ancestor(resolved[k], resolved)
-            resolved[k] = _resolve(
-                mention, matches[k], _without(evidence, resolved[k]), parent, held[k]
-            )
+            seen = _without(evidence, resolved[k])
+            key = (tuple(seen.countries.items()), frozenset(seen.admin1s), id(parent))
+            previous = last[k]
+            if previous is not None and previous[0] == key:
+                resolved[k] = previous[1]
+                continue
+            resolved[k] = _resolve(mention, matches[k], seen, parent, held[k])
+            last[k] = (key, resolved[k])
+        if all(_same(a, b) for a, b in zip(before, resolved, strict=True)):
+            break  # a pass that changed nothing: the next would start, and end, the same
     final = resolved
     # Unresolved names default to the country the places (not the actors) point at.
     return _places(ctx, final, gazetteer, _evidence(named, final).leading_country())
+
+
+def _same(a: Resolved, b: Resolved) -> bool:
+    return a.place is b.place and a.score == b.score and a.tier == b.tier and a.mention is b.mention
 
 
 _WEIGHT = {

@@ -18,8 +18,9 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Token
+
+from warledger.yaml_data import load_yaml
 
 
 @dataclass
@@ -89,7 +90,7 @@ class Vocabulary:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     path = files("warledger.extractors.places").joinpath("data", "places.yaml")
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml(path.read_text(encoding="utf-8"))
 
     def words(name: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data[name])
@@ -201,8 +202,13 @@ def name_end(doc: Doc, i: int, vocab: Vocabulary) -> int:
 
 def _head(doc: Doc, j: int, vocab: Vocabulary) -> tuple[int, str | None, str | None]:
     """A head noun at token j: (end, head text, "admin"|"site"|None)."""
-    if j < len(doc) and doc[j].lower_ in vocab.admin_heads:
+    if j >= len(doc):
+        return j, None, None
+    first = doc[j].lower_
+    if first in vocab.admin_heads:
         return j + 1, doc[j].text, "admin"
+    if first not in vocab.site_head_starts:
+        return j, None, None
     for words in vocab.site_heads:
         k = j + len(words)
         if k <= len(doc) and tuple(t.lower_ for t in doc[j:k]) == words:
@@ -210,8 +216,11 @@ def _head(doc: Doc, j: int, vocab: Vocabulary) -> tuple[int, str | None, str | N
     return j, None, None
 
 
-def find_mentions(doc: Doc, claimed: list[tuple[int, int]]) -> list[Mention]:
-    """Place candidates of `doc`, in text order; `claimed` are actor mention offsets."""
+def find_mentions(
+    doc: Doc, claimed: list[tuple[int, int]], text: str | None = None
+) -> list[Mention]:
+    """Place candidates of `doc`, in text order; `claimed` are actor mention offsets; `text` is
+    the document's text when the caller has it (Doc.text is rebuilt on every access)."""
     vocab = vocabulary()
     mentions: list[Mention] = []
     taken: set[int] = set()
@@ -282,7 +291,7 @@ def find_mentions(doc: Doc, claimed: list[tuple[int, int]]) -> list[Mention]:
         mentions.append(_mention(doc, first, last, vocab, ner=True))
         taken.update(range(ent.start, ent.end))
     mentions.sort(key=lambda m: m.start)
-    _link_parents(doc, mentions, vocab)
+    _link_parents(doc.text if text is None else text, mentions)
     return mentions
 
 
@@ -380,12 +389,12 @@ def _mention(
     )
 
 
-def _link_parents(doc: Doc, mentions: list[Mention], vocab: Vocabulary) -> None:
+def _link_parents(text: str, mentions: list[Mention]) -> None:
     """ "X (Y)" and "X (Y, Z)" make Y the strict parent of X; "X in Y" / "X, Y" a soft one."""
     for k in range(len(mentions) - 1):
         here, nxt = mentions[k], mentions[k + 1]
-        between = doc.text[here.end : nxt.start].strip().lower()
-        if between == "(" and doc.text[nxt.end : nxt.end + 1] in {")", ","}:
+        between = text[here.end : nxt.start].strip().lower()
+        if between == "(" and text[nxt.end : nxt.end + 1] in {")", ","}:
             here.parent, here.strict_parent = k + 1, True
             nxt.is_parent = True
         elif between in {"in", ",", "in rural", "in the", "in the countryside of", "of", "near"}:

@@ -20,6 +20,7 @@ from warledger.extractors.quantities.casualty_words import (
     cue_kinds,
     earlier_death,
 )
+from warledger.extractors.quantities.index import in_sentence
 from warledger.report import Quantity
 
 
@@ -70,10 +71,18 @@ def _size(quantity: Quantity) -> float:
 def _sentence_casualties(
     ctx: Context, sentence: SpacySpan
 ) -> tuple[Quantity | None, Quantity | None]:
+    """(fatalities, injured) of one sentence, read once per document (events share sentences)."""
+    done: dict[int, tuple[Quantity | None, Quantity | None]] = ctx.memo.setdefault(
+        "sentence_casualties", {}
+    )
+    if sentence.start not in done:
+        done[sentence.start] = _read_sentence(ctx, sentence)
+    return done[sentence.start]
+
+
+def _read_sentence(ctx: Context, sentence: SpacySpan) -> tuple[Quantity | None, Quantity | None]:
     vocab = casualty_vocabulary()
-    counts = {
-        m.first: m for m in ctx.quantities if m.kind == "count" and m.sentence == sentence.start
-    }
+    counts = {m.first: m for m in in_sentence(ctx, "count", sentence.start)}
     ends = {m.last: m for m in counts.values()}
     fatal: dict[int, Quantity] = {}
     injured: dict[int, Quantity] = {}

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
 from warledger.extractors.quantities.numbers import DATA
+from warledger.yaml_data import load_yaml
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class CasualtyVocabulary:
 @lru_cache(maxsize=1)
 def casualty_vocabulary() -> CasualtyVocabulary:
     with open(DATA / "casualties.yaml", encoding="utf-8") as handle:
-        data: dict[str, Any] = yaml.safe_load(handle)
+        data: dict[str, Any] = load_yaml(handle)
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data[key])

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from warledger.extractors.context import Context
 from warledger.extractors.quantities.casualties import casualties_in
 from warledger.extractors.quantities.grammar import Match, scan_quantities
+from warledger.extractors.quantities.index import in_sentence
 from warledger.extractors.quantities.terms import purpose_in, terms_in
 from warledger.report import Duration, Money, Quantity, Span
 
@@ -132,7 +133,7 @@ def _nearest(ctx: Context, start: int, end: int, kind: str) -> QuantityMention |
     if located is None:
         return None
     sentence, trigger = located
-    candidates = [m for m in ctx.quantities if m.kind == kind and m.sentence == sentence]
+    candidates = in_sentence(ctx, kind, sentence)
     if not candidates:
         return None
     return min(candidates, key=lambda m: min(abs(m.first - trigger), abs(m.last - trigger)))
@@ -159,12 +160,7 @@ def quantity_for(ctx: Context, start: int, end: int) -> Quantity | None:
     used = {q.text for q in (fatalities, injured) if q is not None}
     sentence, trigger = located
     candidates = [
-        m
-        for m in ctx.quantities
-        if m.kind == "count"
-        and m.sentence == sentence
-        and m.quantity
-        and m.quantity.text not in used
+        m for m in in_sentence(ctx, "count", sentence) if m.quantity and m.quantity.text not in used
     ]
     if not candidates:
         return None

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from warledger.yaml_data import load_yaml
 
 DATA = Path(__file__).parent / "data"
 _SHORT_SCALES = ("m", "mn", "bn", "k")
@@ -22,7 +22,7 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 @lru_cache(maxsize=1)
 def quantity_vocabulary() -> dict[str, Any]:
     with open(DATA / "quantities.yaml", encoding="utf-8") as handle:
-        data: dict[str, Any] = yaml.safe_load(handle)
+        data: dict[str, Any] = load_yaml(handle)
     return data
 
 

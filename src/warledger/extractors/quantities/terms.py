@@ -11,13 +11,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
 from warledger.extractors.quantities.numbers import DATA
+from warledger.yaml_data import load_yaml
 
 _EXTENDERS = ("ADJ", "PROPN")
 
@@ -25,7 +25,7 @@ _EXTENDERS = ("ADJ", "PROPN")
 @lru_cache(maxsize=1)
 def terms_vocabulary() -> dict[str, Any]:
     with open(DATA / "terms.yaml", encoding="utf-8") as handle:
-        data: dict[str, Any] = yaml.safe_load(handle)
+        data: dict[str, Any] = load_yaml(handle)
     return data
 
 

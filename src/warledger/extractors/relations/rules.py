@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from warledger.extractors.events.lexicon import Lexicon
+from warledger.yaml_data import load_yaml
 
 PATH = Path(__file__).resolve().parent / "data" / "relations.yaml"
 
@@ -39,6 +38,10 @@ class RelationRules:
     stated: tuple[Stated, ...]
     opposing_sides: Lexicon
     derived: tuple[Derived, ...]
+    stated_lemmas: frozenset[str] = frozenset()
+    """Every lemma some stated rule reads (verbs, adjectives, nouns)."""
+    stated_words: frozenset[str] = frozenset()
+    """Every word form some stated rule reads (participles)."""
 
 
 def _words(spec: dict, key: str) -> frozenset[str]:
@@ -47,7 +50,7 @@ def _words(spec: dict, key: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def relation_rules() -> RelationRules:
-    data = yaml.safe_load(PATH.read_text(encoding="utf-8"))
+    data = load_yaml(PATH.read_text(encoding="utf-8"))
     stated = tuple(
         Stated(
             type=name,
@@ -65,4 +68,6 @@ def relation_rules() -> RelationRules:
         Derived(d["event"], d["from"], d["to"], d["relation"], d.get("mode"))
         for d in data["derived"]
     )
-    return RelationRules(stated, Lexicon(data["opposing_sides"]), derived)
+    lemmas = frozenset().union(*(r.verbs | r.adjectives | r.nouns_of for r in stated))
+    words = frozenset().union(*(r.compound_participles | r.passive_participles for r in stated))
+    return RelationRules(stated, Lexicon(data["opposing_sides"]), derived, lemmas, words)

@@ -136,6 +136,8 @@ def stated_ties(
     sides: list[OpposingSides] = []
     for token in doc_tokens:
         lemma, word = token.lemma_.lower(), token.lower_
+        if lemma not in rules.stated_lemmas and word not in rules.stated_words:
+            continue  # no rule reads this word
         for rule in rules.stated:
             found: list[Tie] = []
             if lemma in rule.verbs and token.pos_ == "VERB":

@@ -15,15 +15,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from warledger.extractors.quantities.numbers import number_grammar
+from warledger.yaml_data import load_yaml
 
 
 @lru_cache(maxsize=1)
 def time_vocabulary() -> dict[str, Any]:
     with open(Path(__file__).parent / "data" / "time.yaml", encoding="utf-8") as handle:
-        data: dict[str, Any] = yaml.safe_load(handle)
+        data: dict[str, Any] = load_yaml(handle)
     return data
 
 
