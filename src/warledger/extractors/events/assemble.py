@@ -39,14 +39,18 @@ def _classes(
     return classes
 
 
-def _guard_ok(
-    trigger: Trigger, sentence: SpacySpan, classes: dict[int, str], kinds: dict[int, str]
-) -> bool:
+def _guard_ok(trigger: Trigger, sentence: SpacySpan, roles: Roles, classes: dict[int, str]) -> bool:
     if trigger.guard is None:
         return True
     vocab = vocabulary()
+    agents = {classes[t.i] for t in roles.agent if t.i in classes}
+    patients = {classes[t.i] for t in roles.patient if t.i in classes}
+    if trigger.guard == "demand_words" and "armed" in agents:
+        return False  # "police blocked the road": a security measure, not a protest
     if trigger.guard == "conflict_words" and {"armed", "civilian"} & set(classes.values()):
         return True
+    if trigger.guard == "conflict_words" and patients and trigger.pos == "verb":
+        return True  # "villagers assaulted a shopkeeper": a person attacked, whoever attacks
     if trigger.guard == "force_words" and "armed" in classes.values():
         return True
     if trigger.guard == "protest_words" and "unarmed_group" in classes.values():
@@ -265,7 +269,7 @@ def build_candidates(ctx: Context) -> list[Candidate]:
         trigger = _disambiguate(trigger, sentence)
         roles = roles_for(doc[trigger.head], trigger.type, doc[trigger.end - 1])
         classes = _classes(roles, ctx, actors, kinds)
-        if not _guard_ok(trigger, sentence, classes, kinds):
+        if not _guard_ok(trigger, sentence, roles, classes):
             continue
         by_sentence.setdefault(sentence.start, []).append((trigger, roles, classes))
     candidates: list[Candidate] = []

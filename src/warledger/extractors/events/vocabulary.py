@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from warledger.errors import ConfigError
-from warledger.extractors.events.lexicon import Lexicon
+from warledger.extractors.events.lexicon import Lexicon, phrase_words
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -75,9 +75,14 @@ def _triggers(types: dict[str, Any]) -> dict[str, list[TriggerWord]]:
             ("guarded_nouns", "noun", True),
         ):
             for phrase in spec.get(key) or []:
-                words = tuple(str(phrase).lower().split())
+                words = phrase_words(str(phrase))
                 guard = spec.get("guard") if guarded else always
                 index.setdefault(words[0], []).append(TriggerWord(name, words, pos, guard))
+        for guard, group in (spec.get("guarded_by") or {}).items():
+            for key, pos in (("verbs", "verb"), ("nouns", "noun")):
+                for phrase in group.get(key) or []:
+                    words = phrase_words(str(phrase))
+                    index.setdefault(words[0], []).append(TriggerWord(name, words, pos, guard))
     for entries in index.values():
         entries.sort(key=lambda t: len(t.words), reverse=True)
     return index
@@ -119,6 +124,8 @@ def vocabulary() -> Vocabulary:
         "non_state_words",
         "attack_words",
         "disaster_words",
+        "demand_words",
+        "discovery_words",
     ]
     return Vocabulary(
         triggers=_triggers(events),
