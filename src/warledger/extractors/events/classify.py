@@ -31,6 +31,9 @@ REASON_HEADS = {
     "of",
     "seek",
     "call",
+    "since",
+    "before",
+    "because",
 }
 
 
@@ -52,7 +55,9 @@ def _in_reason(token: Token, stop: Token) -> bool:
 
 def _found(lexicon: Lexicon, tokens: list[Token], stop: Token | None = None) -> bool:
     for start, _end in lexicon.find(tokens):
-        if stop is None or not _in_reason(tokens[start], stop):
+        if stop is None or not (
+            _in_reason(tokens[start], stop) or _in_relative_clause(tokens[start], stop)
+        ):
             return True
     return False
 
@@ -91,38 +96,110 @@ def _instrument_scope(c: Candidate) -> list[Token]:
     return [t for t in c.sentence if t.i not in skip]
 
 
+def _crowd(c: Candidate, role: str) -> bool:
+    """An unorganised group of people: villagers, workers, supporters ("a group of villagers",
+    "two groups of fishermen", "an angry mob"), not one person and not an armed force."""
+    classes = c.class_of(role)
+    mob = _lex("mob_words")
+    if "armed" not in classes and any(
+        mob.any_in(list(token.subtree)[:12]) for token in getattr(c.roles, role)
+    ):
+        return True
+    if not classes or not classes <= {"unarmed_group", "civilian"}:
+        return False
+    return any(
+        t.tag_ in {"NNS", "NNPS"} or t.lemma_.lower() in {"group", "crowd", "mob"}
+        for t in getattr(c.roles, role)
+    )
+
+
 def classify_violence(c: Candidate) -> None:
     tokens = _instrument_scope(c)
     types = c.trigger_types()
     instrument = instrument_of(tokens)
     agents = c.class_of("agent")
     opponents = c.class_of("patient") | c.class_of("partner")
-    mob = _lex("mob_words")
-    crowd = (agents == {"unarmed_group"} or _agent_words(c, mob)) and "armed" not in agents
+    firearms = _lex("firearm_words").any_in(list(c.sentence))
+    crowd = (agents == {"unarmed_group"} or _crowd(c, "agent")) and "armed" not in agents
     lynching = any(c.sentence.doc[t.head].lemma_.lower() == "lynch" for t in c.triggers)
+    unarmed_sides = (
+        "CLASH" in types
+        and (agents | opponents)
+        and (agents | opponents) <= {"unarmed_group", "civilian"}
+        and (_crowd(c, "agent") or _crowd(c, "partner") or _crowd(c, "patient"))
+    )
     if instrument and not ("CLASH" in types and instrument[0] == "SHELLING"):
         c.type, c.sub_event_type = instrument
-    elif lynching or (crowd and "armed" not in opponents):
+    elif lynching or (crowd and not firearms):
+        # ACLED: violence by an unorganised crowd is mob violence, against police too; a group
+        # that fights with guns is organised and armed
         c.type, c.sub_event_type = "RIOT", "Mob violence"
+    elif unarmed_sides and not firearms:
+        c.type, c.sub_event_type = "RIOT", "Mob violence"  # "two groups of villagers clashed"
     elif "CLASH" in types or ("armed" in opponents and "civilian" not in opponents):
         c.type = "CLASH"
     else:
         c.type = "ATTACK"
 
 
+def _outcome_sentences(c: Candidate) -> list[Token]:
+    """The context sentences that tell what happened to this protest: they name the protesters or
+    the protest ("Police dispersed the crowd", "They were detained") and do not move on to a later
+    time ("were detained later, after the protest had ended"). "The blogger was arrested" tells the
+    grievance, not the outcome."""
+    sentences: dict[int, list[Token]] = {}
+    for token in c.context:
+        sentences.setdefault(token.sent.start, []).append(token)
+    out: list[Token] = []
+    for tokens in sentences.values():
+        if _lex("protest_referents").any_in(tokens) and not _lex("after_protest_words").any_in(
+            tokens
+        ):
+            out.extend(tokens)
+    return out
+
+
+def _in_relative_clause(token: Token, stop: Token) -> bool:
+    """ "the jail, where a riot broke out last year": a description, not what happened."""
+    node = token
+    for _ in range(12):
+        if node.i == stop.i or node.head.i == node.i:
+            return False
+        if node.dep_ == "relcl":
+            return True
+        node = node.head
+    return False
+
+
+def _live_riot(c: Candidate) -> bool:
+    """A riot trigger that is not the protest's reason or background ("after the riot in the
+    prison last month", "the jail where a riot broke out")."""
+    doc = c.sentence.doc
+    stop = c.head
+    return any(
+        t.type == "RIOT"
+        and (
+            doc[t.head].i == stop.i
+            or not (_in_reason(doc[t.head], stop) or _in_relative_clause(doc[t.head], stop))
+        )
+        for t in c.triggers
+    )
+
+
 def classify_unrest(c: Candidate) -> None:
     """Peaceful, with intervention, with excessive force, or a riot, from what the note says
-    happened at the protest (its sentence and the rest of its paragraph)."""
+    happened at the protest (its sentence and the sentences after it that speak of it)."""
     stop = c.head
     sentence = list(c.sentence)
-    around = sentence + c.context
+    around = sentence + _outcome_sentences(c)
     killed = _found(_lex("excessive_force_words"), around, stop)
     security = _found(_lex("state_words"), around, stop) or _found(
         _lex("intervention_words"), around, stop
     )
-    if "RIOT" in c.trigger_types() and _lex("mob_words").any_in(sentence):
+    riot = _live_riot(c)
+    if riot and _lex("mob_words").any_in(sentence):
         c.type, c.sub_event_type = "RIOT", "Mob violence"
-    elif "RIOT" in c.trigger_types() or _found(_lex("violent_protest_words"), sentence, stop):
+    elif riot or _found(_lex("violent_protest_words"), sentence, stop):
         # the demonstrators' own violence makes a riot, even when the police killed some of them
         c.type, c.sub_event_type = "RIOT", "Violent demonstration"
     elif killed and security:

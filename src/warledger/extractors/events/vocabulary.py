@@ -125,6 +125,10 @@ def vocabulary() -> Vocabulary:
         "attack_words",
         "disaster_words",
         "demand_words",
+        "firearm_words",
+        "unarmed_modifiers",
+        "protest_referents",
+        "after_protest_words",
         "discovery_words",
     ]
     return Vocabulary(
