@@ -70,13 +70,26 @@ def _blocked(tokens: list[Token]) -> set[int]:
 
 
 def instrument_of(tokens: list[Token]) -> tuple[str, str | None] | None:
-    """The strongest instrument named in the tokens: (type, ACLED sub-type)."""
+    """The strongest instrument named in the tokens: (type, ACLED sub-type). A word inside a
+    longer instrument phrase of another entry is that phrase ("grenade launcher", "rocket-propelled
+    grenade")."""
     blocked = _blocked(tokens)
-    for instrument in vocabulary().instruments:
+    found: list[tuple[int, int, int]] = []
+    for n, instrument in enumerate(vocabulary().instruments):
+        if instrument.requires and not _lex(instrument.requires).any_in(tokens):
+            continue
         for start, end in instrument.words.find(tokens):
             if not any(t.i in blocked for t in tokens[start:end]):
-                return instrument.type, instrument.sub_event_type
-    return None
+                found.append((n, start, end))
+    kept = [
+        (n, start, end)
+        for n, start, end in found
+        if not any(s2 <= start and end <= e2 and e2 - s2 > end - start for _, s2, e2 in found)
+    ]
+    if not kept:
+        return None
+    best = vocabulary().instruments[min(n for n, _, _ in kept)]
+    return best.type, best.sub_event_type
 
 
 def _agent_words(candidate: Candidate, lexicon: Lexicon) -> bool:
@@ -86,7 +99,13 @@ def _agent_words(candidate: Candidate, lexicon: Lexicon) -> bool:
 def _instrument_scope(c: Candidate) -> list[Token]:
     """The sentence without what was hit ("shot down a drone") or merely around ("amid drones")."""
     skip: set[int] = set()
+    firing = vocabulary().aimed_fire["firing_verbs"]
     for patient in c.roles.patient:
+        object_ = patient
+        while object_.dep_ == "conj" and object_.head.i != object_.i:
+            object_ = object_.head
+        if object_.dep_ == "dobj" and object_.head.lemma_.lower() in firing:
+            continue  # "fired mortars", "launched rockets": what was fired is the instrument
         skip.update(t.i for t in patient.subtree)
     for token in c.sentence:
         if token.lower_ in {"amid", "despite", "during"} and token.dep_ == "prep":
@@ -128,6 +147,8 @@ def classify_violence(c: Candidate) -> None:
         and (agents | opponents) <= {"unarmed_group", "civilian"}
         and (_crowd(c, "agent") or _crowd(c, "partner") or _crowd(c, "patient"))
     )
+    if instrument and instrument[0] == "CLASH":
+        instrument = None  # small arms: the participants decide (typing.yaml instruments)
     if instrument and not ("CLASH" in types and instrument[0] == "SHELLING"):
         c.type, c.sub_event_type = instrument
     elif lynching or (crowd and not firearms):
@@ -159,14 +180,19 @@ def _outcome_sentences(c: Candidate) -> list[Token]:
     return out
 
 
-def _in_relative_clause(token: Token, stop: Token) -> bool:
-    """ "the jail, where a riot broke out last year": a description, not what happened."""
+def _in_relative_clause(token: Token, stop: Token, background: bool = False) -> bool:
+    """ "the jail, where a riot broke out last year": a description, not what happened. With
+    `background`, only a clause about a place or another time counts ("fans who rioted" is what
+    the fans did)."""
     node = token
     for _ in range(12):
         if node.i == stop.i or node.head.i == node.i:
             return False
         if node.dep_ == "relcl":
-            return True
+            return not background or any(
+                c.lower_ in {"where", "when", "which"} or c.ent_type_ == "DATE"
+                for c in node.subtree
+            )
         node = node.head
     return False
 
@@ -180,7 +206,7 @@ def _live_riot(c: Candidate) -> bool:
         t.type == "RIOT"
         and (
             doc[t.head].i == stop.i
-            or not (_in_reason(doc[t.head], stop) or _in_relative_clause(doc[t.head], stop))
+            or not (_in_reason(doc[t.head], stop) or _in_relative_clause(doc[t.head], stop, True))
         )
         for t in c.triggers
     )

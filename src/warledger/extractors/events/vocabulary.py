@@ -30,6 +30,8 @@ class Instrument:
     type: str
     sub_event_type: str | None
     words: Lexicon
+    requires: str | None = None
+    """A typing.yaml word list that must also occur (a monitor's "observed" for "explosion")."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class Vocabulary:
     participant_classes: dict[str, Lexicon]
     crosswalk: dict[str, CrosswalkEntry]
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
+    aimed_fire: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The guard of "fire" as a verb of violence: prepositions of a target, projectile objects."""
 
 
 def _read(name: str) -> Any:
@@ -128,6 +132,7 @@ def vocabulary() -> Vocabulary:
         "firearm_words",
         "unarmed_modifiers",
         "protest_referents",
+        "observation_words",
         "after_protest_words",
         "discovery_words",
     ]
@@ -136,7 +141,7 @@ def vocabulary() -> Vocabulary:
         generic=frozenset(n for n, s in events.items() if s.get("generic")),
         family_prefixes={k.lower(): v for k, v in typing["family_prefixes"].items()},
         instruments=[
-            Instrument(i["type"], i.get("sub_event_type"), Lexicon(i["words"]))
+            Instrument(i["type"], i.get("sub_event_type"), Lexicon(i["words"]), i.get("requires"))
             for i in typing["instruments"]
         ],
         lexicons={key: Lexicon(typing[key]) for key in lexicon_keys},
@@ -148,4 +153,7 @@ def vocabulary() -> Vocabulary:
         participant_classes={k: Lexicon(v) for k, v in typing["participant_classes"].items()},
         crosswalk=crosswalk,
         modality={k: frozenset(str(w).lower() for w in v) for k, v in modality.items()},
+        aimed_fire={
+            k: frozenset(str(w).lower() for w in v) for k, v in typing["aimed_fire"].items()
+        },
     )
