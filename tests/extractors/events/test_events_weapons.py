@@ -47,3 +47,30 @@ def test_weapon_conventions(extract_text, text, expected):
 )
 def test_fire_without_a_target_or_projectile_is_no_event(extract_text, text):
     assert extract_text(text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Federal agents seized three tons of cocaine at a checkpoint on the coastal highway.",
+         ("LOOTING", "Looting/property destruction")),
+        ("Soldiers seized a truck of smuggled cigarettes in a warehouse near the port.",
+         ("LOOTING", "Looting/property destruction")),
+        ("Rebels seized the town of Marlo after a week of fighting.",
+         ("TERRITORY_TAKEN", "Non-state actor overtakes territory")),
+    ],
+)  # fmt: skip
+def test_seized_goods_are_property_and_seized_towns_territory(extract_text, text, expected):
+    assert _first(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police officers traded fire with drug traffickers in the hillside district.", CLASH),
+        ("Members of a rival gang shot dead two gang members outside a bar.", CLASH),
+        ("Police shot dead a drug suspect during a raid on his house.", ("ATTACK", "Attack")),
+    ],
+)  # fmt: skip
+def test_gangs_are_organised_armed_actors(extract_text, text, expected):
+    assert _first(extract_text(text)) == expected

@@ -261,9 +261,12 @@ def classify_seizure(c: Candidate, kinds: dict[int, str]) -> None:
         words
     ):
         c.type = "ARREST"
-    elif c.type == "LOOTING" or (
-        words and not _lex("territory_words").any_in(words) and not c.roles.location
+    elif (
+        c.type == "LOOTING"
+        or (words and not _lex("territory_words").any_in(words) and not c.roles.location)
+        or (words and _lex("goods_words").any_in(words))
     ):
+        # ACLED: goods seized or destroyed (drugs, contraband, vehicles) are property, not land
         c.type = "LOOTING"
     else:
         c.type = "TERRITORY_TAKEN"

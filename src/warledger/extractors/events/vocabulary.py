@@ -132,6 +132,7 @@ def vocabulary() -> Vocabulary:
         "firearm_words",
         "unarmed_modifiers",
         "protest_referents",
+        "goods_words",
         "observation_words",
         "after_protest_words",
         "discovery_words",
