@@ -89,3 +89,19 @@ def test_armed_men_against_an_unarmed_person_is_an_attack(extract_text, text):
 def test_a_police_patrol_stays_an_armed_target(extract_text):
     report = extract_text("Gunmen opened fire on a police patrol, wounding three policemen.")
     assert _first(report) == ("CLASH", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tenants staged a sit-in outside the housing office. The police intervened and "
+         "arrested their leader.", INTERVENTION),
+        ("Porters protested at the station over unpaid fees. Police used a baton charge to "
+         "disperse the porters.", INTERVENTION),
+        ("Tenants staged a sit-in outside the housing office. Guards were posted at the gate "
+         "but did not intervene.", PEACEFUL),
+        ("Tenants staged a sit-in and urged the mayor to intervene in the dispute.", PEACEFUL),
+    ],
+)  # fmt: skip
+def test_security_forces_acting_after_the_protest_sentence(extract_text, text, expected):
+    assert _first(extract_text(text)) == expected

@@ -34,6 +34,9 @@ REASON_HEADS = {
     "since",
     "before",
     "because",
+    "urge",
+    "ask",
+    "appeal",
 }
 
 
@@ -53,8 +56,15 @@ def _in_reason(token: Token, stop: Token) -> bool:
     return False
 
 
+def _negated(token: Token) -> bool:
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 def _found(lexicon: Lexicon, tokens: list[Token], stop: Token | None = None) -> bool:
     for start, _end in lexicon.find(tokens):
+        if _negated(tokens[start]):
+            continue  # "they did not intervene"
         if stop is None or not (
             _in_reason(tokens[start], stop) or _in_relative_clause(tokens[start], stop)
         ):
@@ -164,8 +174,9 @@ def classify_violence(c: Candidate) -> None:
 
 
 def _outcome_sentences(c: Candidate) -> list[Token]:
-    """The context sentences that tell what happened to this protest: they name the protesters or
-    the protest ("Police dispersed the crowd", "They were detained") and do not move on to a later
+    """The context sentences that tell what happened to this protest: they name the protesters,
+    the protest or the security forces ("Police dispersed the crowd", "They were detained",
+    "The police intervened") and do not move on to a later
     time ("were detained later, after the protest had ended"). "The blogger was arrested" tells the
     grievance, not the outcome."""
     sentences: dict[int, list[Token]] = {}
@@ -173,9 +184,8 @@ def _outcome_sentences(c: Candidate) -> list[Token]:
         sentences.setdefault(token.sent.start, []).append(token)
     out: list[Token] = []
     for tokens in sentences.values():
-        if _lex("protest_referents").any_in(tokens) and not _lex("after_protest_words").any_in(
-            tokens
-        ):
+        about = _lex("protest_referents").any_in(tokens) or _lex("state_words").any_in(tokens)
+        if about and not _lex("after_protest_words").any_in(tokens):
             out.extend(tokens)
     return out
 
