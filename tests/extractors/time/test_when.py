@@ -353,3 +353,31 @@ def test_days_earlier_counts_back_from_the_story_date(nlp):
 def test_weeks_before_an_event_is_not_counted_from_publication(nlp):
     ctx = analyse(nlp, "The town fell six weeks before the election.")
     assert ctx.times == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("On 3 March 2021, overnight, raiders burned a granary in the hills.", "2021-03-03"),
+        ("Around 3 March 2021, the herders said, raiders burned a granary, found on 9 March.",
+         "2021-03-03"),
+    ],
+)  # fmt: skip
+def test_when_for_prefers_a_resolved_date_to_an_unresolved_one(nlp, sentence, start):
+    ctx = analyse(nlp, sentence, None)
+    when = when_for(ctx, *span_of(ctx, "burned"))
+    assert when is not None and (when.start, when.precision) == (start, "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        ("On the night of 13-14 June 2021, raiders burned a granary.", "2021-06-14", "2021-06-14"),
+        ("On the night of 30 to 31 May 2021, raiders burned a granary.", "2021-05-31", "2021-05-31"),
+        ("From 13 to 14 June 2021, raiders burned two granaries.", "2021-06-13", "2021-06-14"),
+        ("On the night of 10 to 14 June 2021, raiders burned a granary.", "2021-06-10", "2021-06-14"),
+    ],
+)  # fmt: skip
+def test_a_night_across_two_dates_is_dated_to_the_second(nlp, sentence, start, end):
+    when = only_when(nlp, sentence, None)
+    assert (when.start, when.end) == (start, end)

@@ -39,25 +39,74 @@ def _classes(
     return classes
 
 
-def _guard_ok(
-    trigger: Trigger, sentence: SpacySpan, classes: dict[int, str], kinds: dict[int, str]
+def _guards(trigger: Trigger, doc: Doc) -> list[str | None]:
+    """The guards of every vocabulary entry naming these words with this type: a word listed
+    under two guards ("explosion": conflict words, or a monitor's observation) passes either."""
+    size = trigger.end - trigger.start
+    entries = [
+        e
+        for key in token_keys(doc[trigger.start])
+        for e in vocabulary().triggers.get(key, ())
+        if e.type == trigger.type and len(e.words) == size
+    ]
+    guards: list[str | None] = [trigger.guard]
+    guards.extend(e.guard for e in entries if e.guard not in guards)
+    return guards
+
+
+def _aimed(trigger: Trigger, doc: Doc) -> bool:
+    """ "fired [with unspecified weapons] on the positions of", "fired mortar rounds": the verb
+    has a target or a projectile (typing.yaml aimed_fire)."""
+    spec = vocabulary().aimed_fire
+    verb = doc[trigger.head]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in spec["targets"]:
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            if not any(o.ent_type_ in {"DATE", "TIME"} for o in objects):
+                return True  # "on the positions of", not "on Monday"
+        if child.dep_ in OBJECTS and child.lemma_.lower() in spec["projectiles"]:
+            return True
+    return False
+
+
+def _guard_ok(trigger: Trigger, sentence: SpacySpan, roles: Roles, classes: dict[int, str]) -> bool:
+    return any(
+        _one_guard_ok(trigger, guard, sentence, roles, classes)
+        for guard in _guards(trigger, sentence.doc)
+    )
+
+
+def _one_guard_ok(
+    trigger: Trigger,
+    guard: str | None,
+    sentence: SpacySpan,
+    roles: Roles,
+    classes: dict[int, str],
 ) -> bool:
-    if trigger.guard is None:
+    if guard is None:
         return True
     vocab = vocabulary()
-    if trigger.guard == "conflict_words" and {"armed", "civilian"} & set(classes.values()):
-        return True
-    if trigger.guard == "force_words" and "armed" in classes.values():
-        return True
-    if trigger.guard == "protest_words" and "unarmed_group" in classes.values():
-        return True
     doc = sentence.doc
+    agents = {classes[t.i] for t in roles.agent if t.i in classes}
+    patients = {classes[t.i] for t in roles.patient if t.i in classes}
+    if guard == "aimed_fire":
+        return _aimed(trigger, doc)
+    if guard == "demand_words" and "armed" in agents:
+        return False  # "police blocked the road": a security measure, not a protest
+    if guard == "conflict_words" and {"armed", "civilian"} & set(classes.values()):
+        return True
+    if guard == "conflict_words" and patients and trigger.pos == "verb":
+        return True  # "villagers assaulted a shopkeeper": a person attacked, whoever attacks
+    if guard == "force_words" and "armed" in classes.values():
+        return True
+    if guard == "protest_words" and "unarmed_group" in classes.values():
+        return True
     outside = [
         t for t in sentence if not (trigger.start <= t.i < trigger.end) and t.ent_type_ != "DATE"
     ]
     if doc[trigger.head].ent_type_ in {"DATE", "PERSON", "ORG", "WORK_OF_ART", "EVENT"}:
         return False
-    return vocab.lexicons[trigger.guard].any_in(outside)
+    return vocab.lexicons[guard].any_in(outside)
 
 
 def _retype_light_verbs(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
@@ -265,7 +314,7 @@ def build_candidates(ctx: Context) -> list[Candidate]:
         trigger = _disambiguate(trigger, sentence)
         roles = roles_for(doc[trigger.head], trigger.type, doc[trigger.end - 1])
         classes = _classes(roles, ctx, actors, kinds)
-        if not _guard_ok(trigger, sentence, classes, kinds):
+        if not _guard_ok(trigger, sentence, roles, classes):
             continue
         by_sentence.setdefault(sentence.start, []).append((trigger, roles, classes))
     candidates: list[Candidate] = []

@@ -321,7 +321,7 @@ def _cue_pattern(cues: list[str]) -> re.Pattern[str]:
 def criminal_violence() -> CriminalViolence:
     path = DATA / "defaults.yaml"
     try:
-        data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {})["criminal_violence"]
+        data = (load_yaml(path.read_text(encoding="utf-8")) or {})["criminal_violence"]
         seizures = data.get("seizures") or {}
         return CriminalViolence(
             regions=frozenset(data.get("regions") or ()),
@@ -415,7 +415,7 @@ def _seized_from_gang(
 def _operations() -> tuple[dict[str, str], frozenset[str]]:
     path = DATA / "defaults.yaml"
     try:
-        data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {})["state_operations"]
+        data = (load_yaml(path.read_text(encoding="utf-8")) or {})["state_operations"]
         heads = {str(k).lower(): str(v) for k, v in data["heads"].items()}
         nouns = frozenset(str(n).lower() for n in data["nouns"])
     except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:

@@ -93,6 +93,14 @@ def resolve(token: Token, index: MentionIndex) -> str | None:
 def participant_class(token: Token, ctx: Context, actor_id: str | None) -> str | None:
     """armed, civilian or unarmed_group: from the actor's kind, else the phrase's head nouns."""
     vocab = vocabulary()
+    modifiers = [t for t in token.subtree if t.i < token.i]
+    if vocab.lexicons["unarmed_modifiers"].any_in(modifiers):
+        return "civilian"  # "an off-duty police officer", "a retired soldier"
+    armed_words = (c for c in token.children if c.dep_ in {"amod", "compound"})
+    if vocab.participant_classes["armed"].has_token(token) or any(
+        c.lemma_.lower() == "armed" for c in armed_words
+    ):
+        return "armed"  # "two armed men", "gunmen": armed whatever kind the actor stage gave
     if actor_id:
         kind = next((a.kind for a in ctx.actors if a.id == actor_id), None)
         for name in ("armed", "unarmed_group", "civilian"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -16,7 +17,9 @@ def token_keys(token: Token) -> tuple[str, ...]:
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
-    return tuple(phrase.lower().split())
+    """A phrase's words as the parser tokenises them: a hyphen between letters is a token of its
+    own ("shoot-out" is `shoot - out`)."""
+    return tuple(re.sub(r"(?<=\w)-(?=\w)", " - ", phrase.lower()).split())
 
 
 class Lexicon:

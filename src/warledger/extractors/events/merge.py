@@ -93,6 +93,16 @@ UNREST_SEVERITY = [
 ]
 
 
+def _other_time(a: Event, b: Event) -> bool:
+    """Both events say when they happened, and not the same."""
+    return bool(
+        a.when
+        and b.when
+        and (a.when.start, a.when.end, a.when.precision)
+        != (b.when.start, b.when.end, b.when.precision)
+    )
+
+
 def merge_unrest(events: list[Event], paragraph_of: dict[str, int]) -> list[Event]:
     """One demonstration per paragraph: its mentions merge, keeping the gravest ACLED sub-type
     ("staged a protest ... Police fired tear gas ... one protester was killed")."""
@@ -105,6 +115,9 @@ def merge_unrest(events: list[Event], paragraph_of: dict[str, int]) -> list[Even
             out.append(event)
             continue
         target = first.get(paragraph)
+        if target is not None and _other_time(target, event):
+            out.append(event)  # "after the riots of the previous week": another event
+            continue
         if target is None:
             first[paragraph] = event
             out.append(event)

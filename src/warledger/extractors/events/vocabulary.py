@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from warledger.errors import ConfigError
-from warledger.extractors.events.lexicon import Lexicon
+from warledger.extractors.events.lexicon import Lexicon, phrase_words
 from warledger.yaml_data import load_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -31,6 +31,8 @@ class Instrument:
     type: str
     sub_event_type: str | None
     words: Lexicon
+    requires: str | None = None
+    """A typing.yaml word list that must also occur (a monitor's "observed" for "explosion")."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class Vocabulary:
     participant_classes: dict[str, Lexicon]
     crosswalk: dict[str, CrosswalkEntry]
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
+    aimed_fire: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The guard of "fire" as a verb of violence: prepositions of a target, projectile objects."""
 
 
 def _read(name: str) -> Any:
@@ -76,9 +80,14 @@ def _triggers(types: dict[str, Any]) -> dict[str, list[TriggerWord]]:
             ("guarded_nouns", "noun", True),
         ):
             for phrase in spec.get(key) or []:
-                words = tuple(str(phrase).lower().split())
+                words = phrase_words(str(phrase))
                 guard = spec.get("guard") if guarded else always
                 index.setdefault(words[0], []).append(TriggerWord(name, words, pos, guard))
+        for guard, group in (spec.get("guarded_by") or {}).items():
+            for key, pos in (("verbs", "verb"), ("nouns", "noun")):
+                for phrase in group.get(key) or []:
+                    words = phrase_words(str(phrase))
+                    index.setdefault(words[0], []).append(TriggerWord(name, words, pos, guard))
     for entries in index.values():
         entries.sort(key=lambda t: len(t.words), reverse=True)
     return index
@@ -120,13 +129,21 @@ def vocabulary() -> Vocabulary:
         "non_state_words",
         "attack_words",
         "disaster_words",
+        "demand_words",
+        "firearm_words",
+        "unarmed_modifiers",
+        "protest_referents",
+        "goods_words",
+        "observation_words",
+        "after_protest_words",
+        "discovery_words",
     ]
     return Vocabulary(
         triggers=_triggers(events),
         generic=frozenset(n for n, s in events.items() if s.get("generic")),
         family_prefixes={k.lower(): v for k, v in typing["family_prefixes"].items()},
         instruments=[
-            Instrument(i["type"], i.get("sub_event_type"), Lexicon(i["words"]))
+            Instrument(i["type"], i.get("sub_event_type"), Lexicon(i["words"]), i.get("requires"))
             for i in typing["instruments"]
         ],
         lexicons={key: Lexicon(typing[key]) for key in lexicon_keys},
@@ -138,4 +155,7 @@ def vocabulary() -> Vocabulary:
         participant_classes={k: Lexicon(v) for k, v in typing["participant_classes"].items()},
         crosswalk=crosswalk,
         modality={k: frozenset(str(w).lower() for w in v) for k, v in modality.items()},
+        aimed_fire={
+            k: frozenset(str(w).lower() for w in v) for k, v in typing["aimed_fire"].items()
+        },
     )

@@ -117,7 +117,7 @@ def _mention(ctx: Context, raw: RawTime, when: When, head: Token) -> TimeMention
 
 def when_for(ctx: Context, start: int, end: int) -> When | None:
     """The time of a claim at characters [start, end): the governing clause's expression, else the
-    sentence's, else the paragraph's leading date, else the dateline's; None when the text is silent."""
+    sentence's (a resolved one before an unresolved one), else the paragraph's leading date, else the dateline's; None when the text is silent."""
     times: list[TimeMention] = ctx.times
     if not times:
         return None
@@ -127,8 +127,15 @@ def when_for(ctx: Context, start: int, end: int) -> When | None:
     sentence = trigger.sent
     own = [m for m in times if m.sentence == sentence.start]
     if own:
+        # a date the text does not let us resolve ("on 8 May" with no year and no publication
+        # date, "overnight" with no publication date) yields to one it does
         best = min(
-            own, key=lambda m: (_tree_distance(ctx.doc[m.head], trigger), abs(m.span.start - start))
+            own,
+            key=lambda m: (
+                m.when.precision == "unknown",
+                _tree_distance(ctx.doc[m.head], trigger),
+                abs(m.span.start - start),
+            ),
         )
         return replace(best.when)
     fallback = _paragraph_date(ctx, times, start) or _dateline(ctx, times)

@@ -101,6 +101,8 @@ def resolve(raw: RawTime, text: str, published: date | None, story_day: date | N
     if interval is None:
         return None
     start, end, precision, anchor = interval
+    if _overnight_range(raw, start, end):
+        start = end  # "the night of 13-14 June": the event is dated to the night's second day
     prep = " ".join((parts.get("prep") or parts.get("cue") or "").lower().split())
     vocab = time_vocabulary()
     start_text: str | None = _fmt(start, precision)
@@ -119,6 +121,16 @@ def resolve(raw: RawTime, text: str, published: date | None, story_day: date | N
 
 
 Interval = tuple[date, date, Precision, str]
+
+
+def _overnight_range(raw: RawTime, start: date, end: date) -> bool:
+    """A two-day range named as one night ("on the night of 13 to 14 June")."""
+    part = " ".join((raw.parts.get("part") or "").lower().split())
+    return (
+        raw.kind.startswith("range")
+        and part in time_vocabulary()["overnight_parts"]
+        and (end - start).days == 1
+    )
 
 
 def _interval(
