@@ -1,0 +1,13 @@
+"""Across articles: one record of the corpus from many reports.
+
+`resolve(store)` links syndicated copies to their originals (dedup), groups actor records into
+corpus-wide actors (actors), merges reports of one incident into global events with their
+independent sources and contradictions (events, contradictions), draws fighter flows (flows) and
+relations over time (network), and records every merge as a judgement that can be undone
+(judgements). The query functions the CLI and the HTTP API share are in `resolve.queries`.
+Rules are data: `resolve/data/resolve.yaml`.
+"""
+
+from warledger.resolve.run import ResolveSummary, resolve
+
+__all__ = ["ResolveSummary", "resolve"]

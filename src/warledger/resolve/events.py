@@ -1,0 +1,202 @@
+"""Reports of the same incident merged into one corpus-wide event.
+
+Two per-document events may merge when their types agree (the same type, or the same family for
+families that describe one incident in several ways), their time intervals overlap, nothing
+conflicts (places far apart, disjoint sides, disjoint groups of people moved) and the evidence
+that they are one incident (place, area, agents, patients, beneficiary, the same day) earns at
+least `min_points`. Candidates come from blocks (type or family, country, month), never all pairs.
+A report joins a global event when it conflicts with none of its reports and matches one of them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from warledger.resolve.features import Features, distance_km
+from warledger.resolve.judgements import Judgement, Undone, judgement, short_hash
+from warledger.resolve.records import Key, PlaceRec
+from warledger.resolve.rules import Rules
+
+COARSE = frozenset(["country", "region"])
+
+
+@dataclass
+class GlobalEvent:
+    id: str
+    members: list[Features] = field(default_factory=list)
+
+
+@dataclass
+class EventResolution:
+    events: dict[str, GlobalEvent]
+    member_of: dict[Key, str]
+    judgements: list[Judgement]
+
+
+def place_relation(a: list[PlaceRec], b: list[PlaceRec], rules: Rules) -> str:
+    """place (the same place), area (the same admin area or country), conflict, or none."""
+    if not a or not b:
+        return "none"
+    best = "conflict"
+    for pa in a:
+        for pb in b:
+            if pa.name.lower() == pb.name.lower():
+                return "place"
+            precise = pa.kind in rules.precise_places and pb.kind in rules.precise_places
+            km = distance_km(pa, pb) if precise else None
+            if km is not None and km <= rules.near_km:
+                return "place"
+            if pa.country and pa.country == pb.country:
+                same_admin = pa.admin1 and pa.admin1 == pb.admin1
+                if same_admin or pa.kind in COARSE or pb.kind in COARSE:
+                    best = "area"
+    return best
+
+
+def _overlap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
+    return a is not None and b is not None and a[0] <= b[1] and b[0] <= a[1]
+
+
+def match_points(a: Features, b: Features, rules: Rules) -> tuple[int, list[str]] | None:
+    """Points of evidence that a and b report one incident, and which; None when they cannot."""
+    ea, eb = a.event, b.event
+    if ea.document_id == eb.document_id:
+        return None
+    if ea.type != eb.type and not (a.family == b.family and a.family in rules.cross_type_families):
+        return None
+    if not _overlap(a.interval, b.interval):
+        return None
+    matched: list[str] = []
+    place = place_relation(a.places, b.places, rules)
+    if place == "conflict":
+        return None
+    if place in ("place", "area"):
+        matched.append(place)
+    same_day = (
+        a.dated
+        and b.dated
+        and ea.precision == eb.precision == "day"
+        and ea.when_start == eb.when_start
+    )
+    if same_day:
+        matched.append("same_day")
+    if a.agent_sides and b.agent_sides:
+        if a.agent_sides & b.agent_sides:
+            matched.append("agent")
+        elif not (place == "place" and same_day):
+            return None  # disjoint sides: two incidents, unless the place and day say one
+    if a.patients and b.patients:
+        if a.patients & b.patients:
+            matched.append("patient")
+        elif a.family == "force_generation":
+            return None  # different people recruited, trained or sent
+    if a.beneficiary_sides and b.beneficiary_sides:
+        if a.beneficiary_sides & b.beneficiary_sides:
+            matched.append("beneficiary")
+        else:
+            return None
+    points = sum(rules.points[m] for m in matched)
+    return (points, matched) if points >= rules.min_points else (0, matched)
+
+
+def _months(interval: tuple[date, date], limit: int) -> list[tuple[int, int]]:
+    (y, m), end = (interval[0].year, interval[0].month), (interval[1].year, interval[1].month)
+    months: list[tuple[int, int]] = []
+    while (y, m) <= end and len(months) < limit:
+        months.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return months
+
+
+def block_keys(f: Features, rules: Rules) -> list[tuple[str, str, int, int]]:
+    if f.interval is None:
+        return []
+    kind = f.family if f.family in rules.cross_type_families else f.event.type
+    return [(kind, f.country or "-", y, m) for y, m in _months(f.interval, rules.max_buckets)]
+
+
+def resolve_events(
+    features: list[Features], rules: Rules, undone: Undone, order: dict[str, tuple[date, str]]
+) -> EventResolution:
+    """Merge the events of `features` (any order; processed oldest document first)."""
+    ordered = sorted(features, key=lambda f: (order[f.event.document_id], f.event.id))
+    blocks: dict[tuple[str, str, int, int], list[str]] = defaultdict(list)
+    events: dict[str, GlobalEvent] = {}
+    member_of: dict[Key, str] = {}
+    judgements: list[Judgement] = []
+    for f in ordered:
+        keys = block_keys(f, rules)
+        best: tuple[int, str, list[str], Key] | None = None
+        if ("event", *f.event.key) not in undone:
+            candidates = dict.fromkeys(g for k in keys for g in blocks.get(k, []))
+            for gid in candidates:
+                found = _join(f, events[gid], rules)
+                if found and (best is None or found[0] > best[0]):
+                    best = (found[0], gid, found[1], found[2])
+        if best is None:
+            gid = "E" + short_hash(*f.event.key, size=10)
+            events[gid] = GlobalEvent(gid)
+        else:
+            points, gid, matched, partner = best
+            evidence = {
+                "points": points,
+                "matched": matched,
+                "with": {"document": partner[0], "event": partner[1]},
+                "type": f.event.type,
+                "evidence": f.event.evidence,
+            }
+            judgements.append(judgement("event", "incident", gid, f.event.key, evidence))
+        events[gid].members.append(f)
+        member_of[f.event.key] = gid
+        for key in keys:
+            if gid not in blocks[key]:
+                blocks[key].append(gid)
+    return EventResolution(events, member_of, judgements)
+
+
+def _join(f: Features, event: GlobalEvent, rules: Rules) -> tuple[int, list[str], Key] | None:
+    """The best match of f with a report of `event`, if f conflicts with none of them."""
+    best: tuple[int, list[str], Key] | None = None
+    for member in event.members:
+        found = match_points(f, member, rules)
+        if found is None:
+            return None
+        if found[0] and (best is None or found[0] > best[0]):
+            best = (found[0], found[1], member.event.key)
+    return best
+
+
+def summary(event: GlobalEvent, rules: Rules) -> dict[str, object]:
+    """The corpus-wide values of a global event (contradictions are kept apart, not here)."""
+    members = event.members
+    types = Counter(m.event.type for m in members)
+    countries = Counter(m.country for m in members if m.country)
+    dated = [m.interval for m in members if m.dated and m.interval] or [
+        m.interval for m in members if m.interval
+    ]
+    start = max(i[0] for i in dated) if dated else None
+    end = min(i[1] for i in dated) if dated else None
+    if start and end and start > end:  # reports disagree on the date: span them all
+        start, end = min(i[0] for i in dated), max(i[1] for i in dated)
+    standing = [m for m in members if not m.denied] or members
+    certainty = min((m.event.certainty for m in standing), key=rules.certainty_rank)
+    if all(m.denied for m in members):
+        certainty = "denied"
+    return {
+        "type": types.most_common(1)[0][0],
+        "family": members[0].family,
+        "when_start": start.isoformat() if start else None,
+        "when_end": end.isoformat() if end else None,
+        "country": countries.most_common(1)[0][0] if countries else None,
+        "places": list(dict.fromkeys(p.name for m in members for p in m.places)),
+        "agents": sorted({g for m in members for g in m.agents}),
+        "patients": sorted({g for m in members for g in m.patients}),
+        "beneficiaries": sorted({g for m in members for g in m.beneficiaries}),
+        "certainty": certainty,
+        "reports": len(members),
+        "documents": len({m.event.document_id for m in members}),
+        "sources": len({m.source_key for m in standing}),
+        "source_names": sorted({m.source_name for m in standing}),
+    }
