@@ -66,9 +66,10 @@ def _values(
             if q:
                 found[(q[0].lower() if q[1] is None else _number_label(q), q[1], q[2])].append(m)
         elif field == "date" and m.dated and m.interval and not m.denied:
-            found[
-                (e.when_start or "", m.interval[0].toordinal(), m.interval[1].toordinal())
-            ].append(m)
+            label = e.when_start or ""
+            if e.when_end != e.when_start:
+                label += f" to {e.when_end or 'publication'}"
+            found[(label, None, None)].append(m)
         elif field == "agents" and m.agents and not m.denied:
             names = ", ".join(sorted(actors.actors[g].name for g in m.agents))
             found[(names, None, None)].append(m)
@@ -77,6 +78,17 @@ def _values(
         elif field == "status":
             found[("denied" if m.denied else "reported", None, None)].append(m)
     return found
+
+
+def _dates_overlap(a: list[Features], b: list[Features]) -> bool:
+    return any(
+        x.interval
+        and y.interval
+        and x.interval[0] <= y.interval[1]
+        and y.interval[0] <= x.interval[1]
+        for x in a
+        for y in b
+    )
 
 
 def _number_label(q: tuple[str, float | None, float | None]) -> str:
@@ -99,21 +111,22 @@ def contradictions_of(event: GlobalEvent, actors: ActorResolution) -> list[Contr
             continue
         for (label, low, high), members in values.items():
             others = [k for k in values if k != (label, low, high)]
-            if field in ("fatalities", "quantity", "date"):
+            if field in ("fatalities", "quantity"):
                 conflict = any(_disjoint((low, high), (k[1], k[2])) for k in others)
+            elif field == "date":
+                conflict = any(not _dates_overlap(members, values[k]) for k in others)
             elif field == "place":
                 countries = {m.places[0].country for ms in values.values() for m in ms}
                 conflict = len(countries - {None}) > 1
             else:
                 conflict = True
-            is_date = field == "date"
             rows.append(
                 Contradiction(
                     global_event_id=event.id,
                     field=field,
                     value=label,
-                    low=None if is_date else low,
-                    high=None if is_date else high,
+                    low=low,
+                    high=high,
                     conflict=conflict,
                     sources=tuple(sorted({m.source_name for m in members})),
                     documents=tuple(sorted({m.event.document_id for m in members})),

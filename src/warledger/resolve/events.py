@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 from warledger.resolve.features import Features, distance_km
 from warledger.resolve.judgements import Judgement, Undone, judgement, short_hash
@@ -55,18 +56,22 @@ def place_relation(a: list[PlaceRec], b: list[PlaceRec], rules: Rules) -> str:
     return best
 
 
-def _overlap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
-    return a is not None and b is not None and a[0] <= b[1] and b[0] <= a[1]
+def _overlap(a: tuple[date, date] | None, b: tuple[date, date] | None, slack: int = 0) -> bool:
+    if a is None or b is None:
+        return False
+    gap = timedelta(days=slack)
+    return a[0] - gap <= b[1] and b[0] - gap <= a[1]
 
 
 def match_points(a: Features, b: Features, rules: Rules) -> tuple[int, list[str]] | None:
-    """Points of evidence that a and b report one incident, and which; None when they cannot."""
+    """Points of evidence that a and b report one incident, and which; None when they cannot.
+    They report one incident when the points reach `rules.needed_points`."""
     ea, eb = a.event, b.event
     if ea.document_id == eb.document_id:
         return None
     if ea.type != eb.type and not (a.family == b.family and a.family in rules.cross_type_families):
         return None
-    if not _overlap(a.interval, b.interval):
+    if not _overlap(a.interval, b.interval, rules.slack_days.get(a.family, 0)):
         return None
     matched: list[str] = []
     place = place_relation(a.places, b.places, rules)
@@ -87,18 +92,17 @@ def match_points(a: Features, b: Features, rules: Rules) -> tuple[int, list[str]
             matched.append("agent")
         elif not (place == "place" and same_day):
             return None  # disjoint sides: two incidents, unless the place and day say one
-    if a.patients and b.patients:
-        if a.patients & b.patients:
-            matched.append("patient")
-        elif a.family == "force_generation":
-            return None  # different people recruited, trained or sent
+    if a.patients & b.patients:
+        matched.append("patient")
+    elif a.family == "force_generation" and a.named_patients and b.named_patients:
+        return None  # different named groups recruited, trained or sent
     if a.beneficiary_sides and b.beneficiary_sides:
         if a.beneficiary_sides & b.beneficiary_sides:
             matched.append("beneficiary")
         else:
             return None
     points = sum(rules.points[m] for m in matched)
-    return (points, matched) if points >= rules.min_points else (0, matched)
+    return points, matched
 
 
 def _months(interval: tuple[date, date], limit: int) -> list[tuple[int, int]]:
@@ -114,21 +118,45 @@ def block_keys(f: Features, rules: Rules) -> list[tuple[str, str, int, int]]:
     if f.interval is None:
         return []
     kind = f.family if f.family in rules.cross_type_families else f.event.type
-    return [(kind, f.country or "-", y, m) for y, m in _months(f.interval, rules.max_buckets)]
+    lo, hi = f.interval
+    slack = timedelta(days=rules.slack_days.get(f.family, 0))
+    months = _months((lo - slack, hi + slack), rules.max_buckets)
+    return [(kind, c, y, m) for c in f.countries or ("-",) for y, m in months]
 
 
 def resolve_events(
-    features: list[Features], rules: Rules, undone: Undone, order: dict[str, tuple[date, str]]
+    features: list[Features],
+    rules: Rules,
+    undone: Undone,
+    order: dict[str, tuple[date, str]],
+    original: dict[str, str] | None = None,
 ) -> EventResolution:
-    """Merge the events of `features` (any order; processed oldest document first)."""
+    """Merge the events of `features` (any order; processed oldest document first). An event of a
+    copy (`original` maps copies to originals) joins the original's event with the same type and
+    evidence sentence (rule `copy`); the others are matched as reports of one incident."""
+    original = original or {}
     ordered = sorted(features, key=lambda f: (order[f.event.document_id], f.event.id))
     blocks: dict[tuple[str, str, int, int], list[str]] = defaultdict(list)
     events: dict[str, GlobalEvent] = {}
     member_of: dict[Key, str] = {}
     judgements: list[Judgement] = []
+    by_sentence: dict[tuple[str, str, str], Key] = {}
     for f in ordered:
         keys = block_keys(f, rules)
         best: tuple[int, str, list[str], Key] | None = None
+        e = f.event
+        for sentence in e.sentences:
+            by_sentence.setdefault((e.document_id, e.type, sentence), e.key)
+        root = original.get(e.document_id, "")
+        source = next((k for t in e.sentences if (k := by_sentence.get((root, e.type, t)))), None)
+        if source and ("event", *e.key) not in undone:
+            gid = member_of[source]
+            _share_source(f, next(m for m in events[gid].members if m.event.key == source))
+            evidence = {"original": {"document": source[0], "event": source[1]}, "type": e.type}
+            judgements.append(judgement("event", "copy", gid, e.key, evidence))
+            events[gid].members.append(f)
+            member_of[e.key] = gid
+            continue
         if ("event", *f.event.key) not in undone:
             candidates = dict.fromkeys(g for k in keys for g in blocks.get(k, []))
             for gid in candidates:
@@ -140,14 +168,14 @@ def resolve_events(
             events[gid] = GlobalEvent(gid)
         else:
             points, gid, matched, partner = best
-            evidence = {
+            reason: dict[str, Any] = {
                 "points": points,
                 "matched": matched,
                 "with": {"document": partner[0], "event": partner[1]},
                 "type": f.event.type,
                 "evidence": f.event.evidence,
             }
-            judgements.append(judgement("event", "incident", gid, f.event.key, evidence))
+            judgements.append(judgement("event", "incident", gid, f.event.key, reason))
         events[gid].members.append(f)
         member_of[f.event.key] = gid
         for key in keys:
@@ -156,16 +184,28 @@ def resolve_events(
     return EventResolution(events, member_of, judgements)
 
 
+def _share_source(copy: Features, original: Features) -> None:
+    """A copy carries its original's claim: both count as one source, the more specific one if
+    the two attributions differ (extraction may find the speaker in only one of the two texts)."""
+    if copy.source_rank > original.source_rank:
+        original.source_key, original.source_name = copy.source_key, copy.source_name
+        original.source_rank = copy.source_rank
+    copy.source_key, copy.source_name = original.source_key, original.source_name
+
+
 def _join(f: Features, event: GlobalEvent, rules: Rules) -> tuple[int, list[str], Key] | None:
-    """The best match of f with a report of `event`, if f conflicts with none of them."""
+    """(total points, the best match, its report) when f conflicts with no report of `event` and
+    one match earns the points needed; the total prefers the event that more reports support."""
     best: tuple[int, list[str], Key] | None = None
+    total = 0
     for member in event.members:
         found = match_points(f, member, rules)
         if found is None:
             return None
-        if found[0] and (best is None or found[0] > best[0]):
+        total += found[0]
+        if found[0] >= rules.needed_points(f.family) and (best is None or found[0] > best[0]):
             best = (found[0], found[1], member.event.key)
-    return best
+    return (total, best[1], best[2]) if best else None
 
 
 def summary(event: GlobalEvent, rules: Rules) -> dict[str, object]:

@@ -26,14 +26,20 @@ class Features:
     """The interval comes from the text's own time expression, not the publication date."""
     places: list[PlaceRec]
     country: str | None
+    countries: tuple[str, ...]
+    """Every country of its places (else of its agents): the blocks it is indexed under."""
     agents: frozenset[str]
     patients: frozenset[str]
+    named_patients: frozenset[str]
+    """Patients that are named groups, not described collectives ("fighters")."""
     beneficiaries: frozenset[str]
     agent_sides: frozenset[str]
     beneficiary_sides: frozenset[str]
     source_key: str
     source_name: str
     denied: bool
+    source_rank: int = 0
+    """2: a named speaker; 1: an outlet; 0: the document itself."""
 
 
 def period_bounds(value: str) -> tuple[date, date] | None:
@@ -77,20 +83,20 @@ def distance_km(a: PlaceRec, b: PlaceRec) -> float | None:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def source_of(event: EventRec, corpus: Corpus, original: dict[str, str]) -> tuple[str, str]:
-    """(key, name) of the independent source: a named original speaker, else the original document
-    (so that copies of one report count once)."""
+def source_of(event: EventRec, corpus: Corpus, original: dict[str, str]) -> tuple[str, str, int]:
+    """(key, name, rank) of the independent source: a named original speaker, else the original
+    document (so that copies of one report count once)."""
     for source_id in event.chain[:1]:
         source = corpus.sources.get((event.document_id, source_id))
         if source and source.kind in NAMED_SOURCE_KINDS and source.name[:1].isupper():
             name = source.name.split(",")[0].strip()
             key = normal_name(name)
             if key and key not in _PRONOUNS and len(key) > 3:
-                return f"src:{key}", name
+                return f"src:{key}", name, 1 if source.kind == "outlet" else 2
     root = original.get(event.document_id, event.document_id)
     doc = corpus.docs.get(root)
     label = (doc.outlet or doc.title or root[:12]) if doc else root[:12]
-    return f"doc:{root}", label
+    return f"doc:{root}", label, 0
 
 
 def features_of(
@@ -114,7 +120,11 @@ def features_of(
         country = next(
             (actors.actors[g].country for g in sorted(agents) if actors.actors[g].country), None
         )
-    key, name = source_of(event, corpus, original)
+    countries = tuple(dict.fromkeys(p.country for p in places if p.country)) or tuple(
+        dict.fromkeys(c for g in sorted(agents) if (c := actors.actors[g].country))
+    )
+    patients = frozenset(actors.of(d, event.role("patient")))
+    key, name, rank = source_of(event, corpus, original)
     return Features(
         event=event,
         family=rules.family(event.type),
@@ -122,12 +132,17 @@ def features_of(
         dated=dated,
         places=places,
         country=country,
+        countries=countries[:3],
         agents=agents,
-        patients=frozenset(actors.of(d, event.role("patient"))),
+        patients=patients,
+        named_patients=frozenset(
+            g for g in patients if actors.actors[g].kind not in rules.described_kinds
+        ),
         beneficiaries=beneficiaries,
-        agent_sides=frozenset(side_of(g) for g in agents),
-        beneficiary_sides=frozenset(side_of(g) for g in beneficiaries),
+        agent_sides=frozenset(s for g in agents for s in side_of(g)),
+        beneficiary_sides=frozenset(s for g in beneficiaries for s in side_of(g)),
         source_key=key,
         source_name=name,
         denied=event.negated or event.certainty == "denied",
+        source_rank=rank,
     )

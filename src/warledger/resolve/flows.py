@@ -2,15 +2,17 @@
 
 Within a document, recruit/train/deploy/pay events form threads: events that move the same people
 (shared patients) belong together, and an event with no destination joins the nearest deployment
-with one. A thread needs an origin country (its places, or the people's country) and another
-destination country. Across documents, threads with the same origin and destination countries
-merge when they serve the same side (beneficiary), or, when a thread names no side, move the
-same people. Numbers stay as ranges per source; pay and terms are listed with their sources.
+with one. A thread's origin is where the people were recruited, else their own country, else the
+place they left from; its destination is the country it sends them to. Across documents, threads
+merge into one flow when their deployments are one global event, or when they share the route
+(origin and destination countries) and serve the same side (beneficiary), or, naming no side,
+move the same people. Numbers stay as ranges per source; pay and terms keep their sources.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,9 +20,8 @@ from warledger.resolve.actors import ActorResolution
 from warledger.resolve.contradictions import number_range
 from warledger.resolve.features import Features
 from warledger.resolve.judgements import short_hash
-from warledger.resolve.records import Corpus, PlaceRec
+from warledger.resolve.records import Corpus, Key, PlaceRec
 from warledger.resolve.rules import Rules
-from warledger.resolve.sides import SideOf
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Thread:
     document_id: str
     members: list[Features] = field(default_factory=list)
     origin_places: list[PlaceRec] = field(default_factory=list)
+    via_places: list[PlaceRec] = field(default_factory=list)
     destination_places: list[PlaceRec] = field(default_factory=list)
     origin_country: str | None = None
     destination_country: str | None = None
@@ -41,6 +43,8 @@ class Flow:
     origin_country: str | None
     destination_country: str | None
     threads: list[Thread] = field(default_factory=list)
+    deployments: set[str] = field(default_factory=set)
+    """Global ids of the DEPLOY events of its threads."""
 
     @property
     def sides(self) -> frozenset[str]:
@@ -49,6 +53,11 @@ class Flow:
     @property
     def groups(self) -> frozenset[str]:
         return frozenset(g for t in self.threads for g in t.groups)
+
+
+def _index(event_id: str) -> int:
+    digits = "".join(ch for ch in event_id if ch.isdigit())
+    return int(digits) if digits else 0
 
 
 def _threads(members: list[Features]) -> list[list[Features]]:
@@ -82,93 +91,119 @@ def _threads(members: list[Features]) -> list[list[Features]]:
     return [[members[i] for i in sorted(ix)] for ix in groups.values()]
 
 
-def _index(event_id: str) -> int:
-    digits = "".join(ch for ch in event_id if ch.isdigit())
-    return int(digits) if digits else 0
+def _places(
+    d: str, members: list[Features], types: tuple[str, ...], role: str, corpus: Corpus
+) -> list[PlaceRec]:
+    return [
+        p
+        for f in members
+        if f.event.type in types
+        for i in f.event.role(role)
+        if (p := corpus.places.get((d, i)))
+    ]
 
 
 def _thread(
-    document_id: str,
-    members: list[Features],
-    corpus: Corpus,
-    actors: ActorResolution,
-    side_of: SideOf,
+    document_id: str, members: list[Features], corpus: Corpus, actors: ActorResolution
 ) -> Thread:
     d = document_id
-    destination = [
-        p
-        for f in members
-        if f.event.type == "DEPLOY"
-        for i in f.event.role("destination")
-        if (p := corpus.places.get((d, i)))
-    ]
-    dest_country = Counter(p.country for p in destination if p.country).most_common(1)
-    destination_country = dest_country[0][0] if dest_country else None
-    origin = [
-        p for f in members for i in f.event.role("origin") if (p := corpus.places.get((d, i)))
-    ] + [
-        p
-        for f in members
-        if f.event.type == "RECRUIT"
-        for i in f.event.role("location")
-        if (p := corpus.places.get((d, i)))
-    ]
-    origin = [p for p in origin if p.country and p.country != destination_country]
+    destination = _places(d, members, ("DEPLOY",), "destination", corpus)
+    counted = Counter(p.country for p in destination if p.country).most_common(1)
+    destination_country = counted[0][0] if counted else None
+
+    def elsewhere(places: list[PlaceRec]) -> list[PlaceRec]:
+        return [p for p in places if p.country and p.country != destination_country]
+
+    recruited = elsewhere(_places(d, members, ("RECRUIT",), "location", corpus))
+    transit = elsewhere(_places(d, members, tuple(f.event.type for f in members), "origin", corpus))
     groups = frozenset(g for f in members for g in f.patients)
     group_countries = [actors.actors[g].country for g in sorted(groups)]
-    countries = Counter(p.country for p in origin if p.country) or Counter(
-        c for c in group_countries if c and c != destination_country
+    countries = (
+        Counter(p.country for p in recruited)
+        or Counter(c for c in group_countries if c and c != destination_country)
+        or Counter(p.country for p in transit)
     )
-    sides = frozenset(
-        s for f in members if f.event.type in ("DEPLOY", "RECRUIT") for s in f.beneficiary_sides
-    )
+    origin_country = countries.most_common(1)[0][0] if countries else None
+    training = _places(d, members, ("TRAIN",), "location", corpus)
     return Thread(
         document_id=d,
         members=members,
-        origin_places=list({p.name: p for p in origin}.values()),
-        destination_places=list({p.name: p for p in destination}.values()),
-        origin_country=countries.most_common(1)[0][0] if countries else None,
+        origin_places=recruited + [p for p in transit if p.country == origin_country],
+        via_places=training + [p for p in transit if p.country != origin_country],
+        destination_places=destination,
+        origin_country=origin_country,
         destination_country=destination_country,
-        sides=sides,
+        sides=frozenset(
+            s for f in members if f.event.type in ("DEPLOY", "RECRUIT") for s in f.beneficiary_sides
+        ),
         groups=groups,
     )
 
 
 def resolve_flows(
-    features: list[Features], corpus: Corpus, actors: ActorResolution, side_of: SideOf, rules: Rules
+    features: list[Features],
+    corpus: Corpus,
+    actors: ActorResolution,
+    rules: Rules,
+    event_of: dict[Key, str],
 ) -> list[Flow]:
     by_doc: dict[str, list[Features]] = defaultdict(list)
     for f in features:
         if f.event.type in rules.flow_types and not f.denied:
             by_doc[f.event.document_id].append(f)
     threads = [
-        _thread(d, members, corpus, actors, side_of)
+        _thread(d, members, corpus, actors)
         for d in sorted(by_doc)
         for members in _threads(by_doc[d])
     ]
     threads = [
-        t
-        for t in threads
-        if t.origin_country and t.destination_country and t.origin_country != t.destination_country
+        t for t in threads if t.destination_country and t.origin_country != t.destination_country
     ]
     flows: list[Flow] = []
-    for thread in sorted(threads, key=lambda t: (not t.sides, t.document_id)):
+    for thread in sorted(threads, key=lambda t: (not t.origin_country, not t.sides, t.document_id)):
         route = (thread.origin_country, thread.destination_country)
         same_route = [f for f in flows if (f.origin_country, f.destination_country) == route]
-        target = next(
-            (f for f in same_route if thread.sides and f.sides & thread.sides),
-            None,
-        ) or next((f for f in same_route if not thread.sides and f.groups & thread.groups), None)
+        deployed = {event_of[m.event.key] for m in thread.members if m.event.type == "DEPLOY"}
+        target = (
+            next((f for f in flows if f.deployments & deployed), None)
+            or next((f for f in same_route if thread.sides and f.sides & thread.sides), None)
+            or next((f for f in same_route if not thread.sides and f.groups & thread.groups), None)
+        )
+        if target is None and not thread.origin_country:
+            continue  # no origin and no shared deployment: not a flow between theatres
         if target is None:
             side = ",".join(sorted(thread.sides)) or ",".join(sorted(thread.groups))
             target = Flow("F" + short_hash(*map(str, route), side, size=10), *route)
             flows.append(target)
         target.threads.append(thread)
+        target.deployments |= deployed
     return flows
 
 
+def _names(places: Iterable[PlaceRec]) -> list[str]:
+    """Place names once each, ignoring case ("BENGHAZI" in a dateline is "Benghazi")."""
+    found: dict[str, str] = {}
+    for place in places:
+        key = place.name.lower()
+        if key not in found or found[key].isupper():
+            found[key] = place.name
+    return sorted(found.values())
+
+
+def _combine(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per actor, with the sources of all its entries, best supported first."""
+    merged: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        if entry["actor"] in merged:
+            known = merged[entry["actor"]]
+            known["sources"] = sorted(set(known["sources"]) | set(entry["sources"]))
+        else:
+            merged[entry["actor"]] = dict(entry)
+    return sorted(merged.values(), key=lambda e: (-len(e["sources"]), e["name"]))
+
+
 def flow_record(
-    flow: Flow, actors: ActorResolution, rules: Rules, event_of: dict[tuple[str, str], str]
+    flow: Flow, actors: ActorResolution, rules: Rules, event_of: dict[Key, str]
 ) -> dict[str, Any]:
     """The stored row of a flow: actors with their sources, numbers per source."""
     members = [f for t in flow.threads for f in t.members]
@@ -179,65 +214,55 @@ def flow_record(
         found: dict[str, set[str]] = defaultdict(set)
         for f in members:
             if f.event.type in types:
-                ids = f.agents if role == "agent" else f.beneficiaries
-                for g in ids:
+                for g in f.agents if role == "agent" else f.beneficiaries:
                     if kinds is None or actors.actors[g].kind in kinds:
                         found[g].add(f.source_name)
-        return [
-            {
-                "actor": g,
-                "name": actors.actors[g].name,
-                "country": actors.actors[g].country,
-                "sources": sorted(s),
-            }
-            for g, s in sorted(
-                found.items(), key=lambda kv: (-len(kv[1]), actors.actors[kv[0]].name)
-            )
-        ]
+        return _combine(
+            [
+                {
+                    "actor": g,
+                    "name": actors.actors[g].name,
+                    "country": actors.actors[g].country,
+                    "sources": sorted(s),
+                }
+                for g, s in found.items()
+            ]
+        )
 
-    sponsors = who("agent", ("DEPLOY", "PAY", "TRAIN"), rules.sponsor_kinds)
-    seen = {s["actor"] for s in sponsors}
-    sponsors += [
-        s
-        for s in who("beneficiary", ("RECRUIT", "TRAIN", "PAY"), frozenset(["pmc", "state"]))
-        if s["actor"] not in seen
-    ]
+    sponsors = _combine(
+        who("agent", ("DEPLOY", "PAY", "TRAIN"), rules.sponsor_kinds)
+        + who("beneficiary", ("RECRUIT", "TRAIN", "PAY"), frozenset(["pmc", "state"]))
+    )
+    moved = flow.groups
+    paying = {s["actor"] for s in sponsors}
     numbers: dict[tuple[str, Any, Any, str], set[str]] = defaultdict(set)
-    for f in members:
-        if f.event.type in ("DEPLOY", "RECRUIT"):
-            q = number_range(f.event.quantity)
-            if q:
-                numbers[(q[0], q[1], q[2], f.source_name)].add(f.event.document_id)
     pay: dict[tuple[Any, Any, Any], set[str]] = defaultdict(set)
     terms: dict[str, set[str]] = defaultdict(set)
     for f in members:
+        if f.event.type in ("DEPLOY", "RECRUIT") and (q := number_range(f.event.quantity)):
+            numbers[(q[0], q[1], q[2], f.source_name)].add(f.event.document_id)
         money = f.event.money
         if money and money.get("amount") is not None:
             pay[(money.get("amount"), money.get("currency"), money.get("per"))].add(f.source_name)
         for term in f.event.terms:
             terms[term].add(f.source_name)
-    via = {
-        p.name: p
-        for t in flow.threads
-        for f in t.members
-        if f.event.type == "TRAIN"
-        for p in f.places
-    }
     intervals = [f.interval for f in members if f.dated and f.interval]
     return {
         "id": flow.id,
         "origin_country": flow.origin_country,
-        "origin_places": sorted({p.name for t in flow.threads for p in t.origin_places}),
-        "origin_groups": sorted(flow.groups),
+        "origin_places": _names(p for t in flow.threads for p in t.origin_places),
+        "origin_groups": sorted(moved),
         "destination_country": flow.destination_country,
-        "destination_places": sorted({p.name for t in flow.threads for p in t.destination_places}),
+        "destination_places": _names(p for t in flow.threads for p in t.destination_places),
         "sponsors": sponsors,
-        "recruiters": who("agent", ("RECRUIT",)),
-        "beneficiaries": who("beneficiary", ("DEPLOY", "RECRUIT")),
+        "recruiters": [r for r in who("agent", ("RECRUIT",)) if r["actor"] not in moved],
+        "beneficiaries": [
+            b for b in who("beneficiary", ("DEPLOY", "RECRUIT")) if b["actor"] not in paying
+        ],
         "numbers": [
             {"text": text, "low": low, "high": high, "source": source, "documents": sorted(docs)}
             for (text, low, high, source), docs in sorted(
-                numbers.items(), key=lambda kv: str(kv[0])
+                numbers.items(), key=lambda kv: (kv[0][1] or 0, kv[0][3])
             )
         ],
         "pay": [
@@ -245,7 +270,7 @@ def flow_record(
             for (a, c, p), s in sorted(pay.items(), key=lambda kv: str(kv[0]))
         ],
         "terms": [{"term": t, "sources": sorted(s)} for t, s in sorted(terms.items())],
-        "via": sorted(via),
+        "via": _names(p for t in flow.threads for p in t.via_places),
         "when_start": min(i[0] for i in intervals).isoformat() if intervals else None,
         "when_end": max(i[1] for i in intervals).isoformat() if intervals else None,
         "events": sorted({event_of[f.event.key] for f in members}),

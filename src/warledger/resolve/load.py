@@ -68,6 +68,7 @@ def _event(d: str, r: dict[str, Any]) -> EventRec:
         certainty=attribution.get("certainty") or "asserted",
         chain=list(attribution.get("chain") or []),
         evidence=evidence[0]["text"] if evidence else "",
+        sentences=tuple(span["text"] for span in evidence),
     )
 
 

@@ -73,6 +73,9 @@ class EventRec:
     chain: list[str]
     """Source ids from the original speaker to the outlet."""
     evidence: str
+    """The first evidence span's text (for display)."""
+    sentences: tuple[str, ...] = ()
+    """Every evidence span's text."""
 
     @property
     def key(self) -> Key:

@@ -29,6 +29,8 @@ class Rules:
     max_buckets: int
     points: dict[str, int]
     min_points: int
+    slack_days: dict[str, int]
+    min_points_by_family: dict[str, int]
     precise_places: frozenset[str]
     certainty_order: tuple[str, ...]
     flow_types: frozenset[str]
@@ -38,6 +40,9 @@ class Rules:
 
     def family(self, event_type: str) -> str:
         return self.family_of.get(event_type, "other")
+
+    def needed_points(self, family: str) -> int:
+        return self.min_points_by_family.get(family, self.min_points)
 
     def certainty_rank(self, certainty: str) -> int:
         order = self.certainty_order
@@ -68,6 +73,10 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             max_buckets=int(events["max_buckets"]),
             points=points,
             min_points=int(events["min_points"]),
+            slack_days={str(k): int(v) for k, v in (events.get("slack_days") or {}).items()},
+            min_points_by_family={
+                str(k): int(v) for k, v in (events.get("min_points_by_family") or {}).items()
+            },
             precise_places=frozenset(events["precise_places"]),
             certainty_order=tuple(events["certainty_order"]),
             flow_types=frozenset(data["flows"]["types"]),

@@ -62,11 +62,11 @@ def resolve(
     actors = resolve_actors(corpus, rules, undone, order)
     side_of = side_function(actors, kb)
     features = [features_of(e, corpus, actors, side_of, original, rules) for e in corpus.events]
-    events = resolve_events(features, rules, undone, order)
+    events = resolve_events(features, rules, undone, order, original)
     contradictions = [c for g in events.events.values() for c in contradictions_of(g, actors)]
     flows = [
         flow_record(f, actors, rules, events.member_of)
-        for f in resolve_flows(features, corpus, actors, side_of, rules)
+        for f in resolve_flows(features, corpus, actors, rules, events.member_of)
     ]
     edges = build_network(corpus, actors, events.member_of, original, rules)
     judgement_of = {(j.kind, j.document_id, j.record_id): j.id for j in actors.judgements}

@@ -1,5 +1,7 @@
-"""Which camp a global actor belongs to, from the knowledge base's ties: a person who LEADS an
-organisation, or a unit that is PART_OF one, stands for that organisation ("Haftar" -> the LNA)."""
+"""Which camps a global actor belongs to. From the knowledge base's ties: a person who LEADS an
+organisation, or a unit that is PART_OF one, stands for that organisation ("Haftar" -> the LNA).
+And an organ of a state (its government, forces, intelligence, a state-linked PMC) stands with
+that state ("Wagner Group" and "Russia" are on one side; "fighters" of a country are not)."""
 
 from __future__ import annotations
 
@@ -8,8 +10,9 @@ from collections.abc import Callable
 from warledger.kb import KnowledgeBase
 from warledger.resolve.actors import ActorResolution
 
-SideOf = Callable[[str], str]
+SideOf = Callable[[str], frozenset[str]]
 CAMP_TIES = ("LEADS", "PART_OF")
+STATE_KINDS = frozenset(["state", "government", "military", "intelligence", "police", "pmc"])
 
 
 def camp(kb: KnowledgeBase | None, kb_id: str) -> str:
@@ -23,13 +26,16 @@ def camp(kb: KnowledgeBase | None, kb_id: str) -> str:
 
 
 def side_function(actors: ActorResolution, kb: KnowledgeBase | None) -> SideOf:
-    cache: dict[str, str] = {}
+    cache: dict[str, frozenset[str]] = {}
 
-    def side_of(global_id: str) -> str:
+    def side_of(global_id: str) -> frozenset[str]:
         if global_id not in cache:
             actor = actors.actors.get(global_id)
             kb_id = actor.kb_id if actor else None
-            cache[global_id] = f"kb:{camp(kb, kb_id)}" if kb_id else global_id
+            sides = {f"kb:{camp(kb, kb_id)}" if kb_id else global_id}
+            if actor and actor.kind in STATE_KINDS and actor.country:
+                sides.add(f"state:{actor.country}")
+            cache[global_id] = frozenset(sides)
         return cache[global_id]
 
     return side_of
