@@ -8,6 +8,6 @@ relations over time (network), and records every merge as a judgement that can b
 Rules are data: `resolve/data/resolve.yaml`.
 """
 
-from warledger.resolve.run import ResolveSummary, resolve
+from warledger.resolve.run import ResolveSummary, redo, resolve, undo
 
-__all__ = ["ResolveSummary", "resolve"]
+__all__ = ["ResolveSummary", "redo", "resolve", "undo"]

@@ -109,7 +109,7 @@ def resolve_actors(
         countries = Counter(m.country for m in members if m.country)
         founder = members[0]
         kb_id = founder.kb_id
-        name = names.most_common(1)[0][0]
+        name = min(names, key=lambda n: (-names[n], len(n), n))
         aliases = sorted({n for m in members for n in (m.name, *m.aliases)} - {name})
         actors[gid] = GlobalActor(
             id=gid,

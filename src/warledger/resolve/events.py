@@ -167,9 +167,9 @@ def resolve_events(
             gid = "E" + short_hash(*f.event.key, size=10)
             events[gid] = GlobalEvent(gid)
         else:
-            points, gid, matched, partner = best
+            support, gid, matched, partner = best
             reason: dict[str, Any] = {
-                "points": points,
+                "support": support,
                 "matched": matched,
                 "with": {"document": partner[0], "event": partner[1]},
                 "type": f.event.type,
@@ -194,8 +194,9 @@ def _share_source(copy: Features, original: Features) -> None:
 
 
 def _join(f: Features, event: GlobalEvent, rules: Rules) -> tuple[int, list[str], Key] | None:
-    """(total points, the best match, its report) when f conflicts with no report of `event` and
-    one match earns the points needed; the total prefers the event that more reports support."""
+    """(support, the best match, its report) when f conflicts with no report of `event` and one
+    match earns the points needed; support (the points over all its reports) prefers the event
+    that more reports agree with."""
     best: tuple[int, list[str], Key] | None = None
     total = 0
     for member in event.members:

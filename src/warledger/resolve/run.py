@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from warledger.errors import QueryError
 from warledger.kb import KnowledgeBase
 from warledger.resolve.actors import resolve_actors
 from warledger.resolve.contradictions import contradictions_of
@@ -190,3 +191,22 @@ def resolve(
         flows=len(flows),
         edges=len(edges),
     )
+
+
+def undo(store: Store, judgement_id: str, kb: KnowledgeBase | None = None) -> ResolveSummary:
+    """Undo a merge: its record stays on its own in this and every later run; then re-resolve."""
+    if store.mark_undone(judgement_id) is None:
+        raise QueryError(
+            f"no judgement {judgement_id!r}; `warledger resolve judgements` lists them"
+        )
+    return resolve(store, kb=kb)
+
+
+def redo(store: Store, judgement_id: str, kb: KnowledgeBase | None = None) -> ResolveSummary:
+    """Let an undone merge happen again (if the rules still make it); then re-resolve."""
+    if not store.mark_redone(judgement_id):
+        raise QueryError(
+            f"judgement {judgement_id!r} is not undone; `warledger resolve judgements --kind "
+            "actor` lists merges and undone ones"
+        )
+    return resolve(store, kb=kb)
