@@ -3,7 +3,8 @@
 Each document's word shingles get a MinHash signature, computed once and cached in the store
 (`doc_signatures`); locality-sensitive hashing (datasketch's MinHashLSH) finds the earlier
 documents a new one might copy, so no run compares all pairs. The original of a group of copies is
-its earliest document (publication date, then id); copies of a copy point at the first original.
+its earliest document (publication date; on one day the copy whose dateline names its own
+outlet; then id); copies of a copy point at the first original.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import date
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from warledger.ingest.dateline import dateline_agency
 from warledger.resolve.records import Doc
 from warledger.resolve.rules import Rules
 
@@ -30,6 +32,8 @@ class Signature:
     document_id: str
     shingles: int
     values: tuple[int, ...]
+    own_dateline: bool = False
+    """The text's dateline names its own outlet: the agency's copy, the original of same-day copies."""
 
 
 @dataclass(frozen=True)
@@ -47,11 +51,13 @@ def shingles(text: str, size: int) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def signature(document_id: str, text: str, rules: Rules) -> Signature:
+def signature(document_id: str, text: str, rules: Rules, outlet: str | None = None) -> Signature:
     found = shingles(text, rules.shingle_words)
     minhash = MinHash(num_perm=rules.num_perm, seed=SEED, scheme=SCHEME)
     minhash.update_batch([s.encode("utf-8") for s in sorted(found)])
-    return Signature(document_id, len(found), tuple(int(v) for v in minhash.hashvalues))
+    agency = dateline_agency(text)
+    own = bool(agency and outlet and agency.lower() == outlet.lower())
+    return Signature(document_id, len(found), tuple(int(v) for v in minhash.hashvalues), own)
 
 
 def _minhash(sig: Signature, rules: Rules) -> MinHash:
@@ -63,15 +69,20 @@ def _minhash(sig: Signature, rules: Rules) -> MinHash:
     )
 
 
-def _order(doc: Doc | None, document_id: str) -> tuple[date, str]:
-    return (doc.published if doc and doc.published else date.max, document_id)
+def _order(doc: Doc | None, sig: Signature) -> tuple[date, bool, str]:
+    """Oldest first; on one day the agency's own copy first."""
+    return (
+        doc.published if doc and doc.published else date.max,
+        not sig.own_dateline,
+        sig.document_id,
+    )
 
 
 def link_copies(
     signatures: Iterable[Signature], docs: dict[str, Doc], rules: Rules
 ) -> list[DocLink]:
     """For every document that copies an earlier one, the link to the original."""
-    ordered = sorted(signatures, key=lambda s: _order(docs.get(s.document_id), s.document_id))
+    ordered = sorted(signatures, key=lambda s: _order(docs.get(s.document_id), s))
     lsh = MinHashLSH(threshold=rules.threshold, num_perm=rules.num_perm)
     hashes: dict[str, MinHash] = {}
     original: dict[str, str] = {}

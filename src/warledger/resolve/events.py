@@ -37,7 +37,8 @@ class EventResolution:
 
 
 def place_relation(a: list[PlaceRec], b: list[PlaceRec], rules: Rules) -> str:
-    """place (the same place), area (the same admin area or country), conflict, or none."""
+    """place (the same place), admin (the same province), area (the same country, one of them
+    named only by country or region), conflict, or none."""
     if not a or not b:
         return "none"
     best = "conflict"
@@ -50,8 +51,9 @@ def place_relation(a: list[PlaceRec], b: list[PlaceRec], rules: Rules) -> str:
             if km is not None and km <= rules.near_km:
                 return "place"
             if pa.country and pa.country == pb.country:
-                same_admin = pa.admin1 and pa.admin1 == pb.admin1
-                if same_admin or pa.kind in COARSE or pb.kind in COARSE:
+                if pa.admin1 and pa.admin1 == pb.admin1:
+                    return "admin"
+                if pa.kind in COARSE or pb.kind in COARSE:
                     best = "area"
     return best
 
@@ -77,6 +79,8 @@ def match_points(a: Features, b: Features, rules: Rules) -> tuple[int, list[str]
     place = place_relation(a.places, b.places, rules)
     if place == "conflict":
         return None
+    if place == "admin":  # the same province: the same place where places are named coarsely
+        place = "place" if a.family in rules.coarse_place_families else "area"
     if place in ("place", "area"):
         matched.append(place)
     same_day = (
@@ -88,7 +92,11 @@ def match_points(a: Features, b: Features, rules: Rules) -> tuple[int, list[str]
     if same_day:
         matched.append("same_day")
     if a.agent_sides and b.agent_sides:
-        if a.agent_sides & b.agent_sides:
+        # an actor one report makes the agent may be the other's beneficiary ("recruited by
+        # intelligence officers for Wagner" / "recruited by Wagner"): the same side either way
+        if a.agent_sides & (b.agent_sides | b.beneficiary_sides) or b.agent_sides & (
+            a.agent_sides | a.beneficiary_sides
+        ):
             matched.append("agent")
         elif not (place == "place" and same_day):
             return None  # disjoint sides: two incidents, unless the place and day say one
@@ -101,8 +109,19 @@ def match_points(a: Features, b: Features, rules: Rules) -> tuple[int, list[str]
             matched.append("beneficiary")
         else:
             return None
+    if same_money(ea.money, eb.money):
+        matched.append("money")
     points = sum(rules.points[m] for m in matched)
     return points, matched
+
+
+def same_money(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """The same sum in the same currency (per the same period where both give one)."""
+    if not a or not b or a.get("amount") is None or a.get("amount") != b.get("amount"):
+        return False
+    if a.get("currency") != b.get("currency"):
+        return False
+    return not (a.get("per") and b.get("per") and a["per"] != b["per"])
 
 
 def _months(interval: tuple[date, date], limit: int) -> list[tuple[int, int]]:

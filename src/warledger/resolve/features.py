@@ -34,6 +34,7 @@ class Features:
     """Patients that are named groups, not described collectives ("fighters")."""
     beneficiaries: frozenset[str]
     agent_sides: frozenset[str]
+    """Sides of the named agents ("unidentified gunmen" or "fighters" take no side)."""
     beneficiary_sides: frozenset[str]
     source_key: str
     source_name: str
@@ -139,7 +140,12 @@ def features_of(
             g for g in patients if actors.actors[g].kind not in rules.described_kinds
         ),
         beneficiaries=beneficiaries,
-        agent_sides=frozenset(s for g in agents for s in side_of(g)),
+        agent_sides=frozenset(
+            s
+            for g in agents
+            if actors.actors[g].kind not in rules.described_kinds
+            for s in side_of(g)
+        ),
         beneficiary_sides=frozenset(s for g in beneficiaries for s in side_of(g)),
         source_key=key,
         source_name=name,

@@ -30,6 +30,7 @@ class Rules:
     points: dict[str, int]
     min_points: int
     slack_days: dict[str, int]
+    coarse_place_families: frozenset[str]
     min_points_by_family: dict[str, int]
     precise_places: frozenset[str]
     certainty_order: tuple[str, ...]
@@ -54,7 +55,9 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         dedup, actors, events = data["dedup"], data["actors"], data["events"]
         family_of = {t: name for name, types in events["families"].items() for t in types}
         points = {str(k): int(v) for k, v in events["points"].items()}
-        missing = {"place", "area", "agent", "patient", "beneficiary", "same_day"} - set(points)
+        missing = {"place", "area", "agent", "patient", "beneficiary", "same_day", "money"} - set(
+            points
+        )
         if missing:
             raise ConfigError(f"resolve.yaml: events.points lacks {sorted(missing)}")
         return Rules(
@@ -73,6 +76,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             max_buckets=int(events["max_buckets"]),
             points=points,
             min_points=int(events["min_points"]),
+            coarse_place_families=frozenset(events.get("coarse_place_families") or []),
             slack_days={str(k): int(v) for k, v in (events.get("slack_days") or {}).items()},
             min_points_by_family={
                 str(k): int(v) for k, v in (events.get("min_points_by_family") or {}).items()

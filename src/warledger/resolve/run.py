@@ -54,8 +54,8 @@ def resolve(
 
         kb = load_kb()
     corpus = load_corpus(store)
-    new = [signature(d, text, rules) for d, text in store.unsigned_documents()]
-    known = [Signature(d, n, tuple(v)) for d, n, v in store.signatures()]
+    new = [signature(d, text, rules, outlet) for d, text, outlet in store.unsigned_documents()]
+    known = [Signature(d, n, tuple(v), own) for d, n, v, own in store.signatures()]
     links = link_copies(known + new, corpus.docs, rules)
     original = original_of(links)
     undone = frozenset(store.undone())
@@ -179,7 +179,8 @@ def resolve(
                 _json(s["source_names"]),
             )
         )
-    store.replace_resolution([(s.document_id, s.shingles, list(s.values)) for s in new], tables)
+    signed = [(s.document_id, s.shingles, list(s.values), s.own_dateline) for s in new]
+    store.replace_resolution(signed, tables)
     return ResolveSummary(
         documents=len(corpus.docs),
         copies=len(links),

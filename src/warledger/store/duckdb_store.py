@@ -175,21 +175,22 @@ class Store:
         "network",
     )
 
-    def unsigned_documents(self) -> list[tuple[str, str]]:
-        """(id, text) of the documents that have no MinHash signature yet."""
+    def unsigned_documents(self) -> list[tuple[str, str, str | None]]:
+        """(id, text, outlet) of the documents that have no MinHash signature yet."""
         return [
-            (row[0], row[1])
+            (row[0], row[1], row[2])
             for row in self.con.execute(
-                "SELECT id, text FROM documents WHERE id NOT IN "
+                "SELECT id, text, outlet FROM documents WHERE id NOT IN "
                 "(SELECT document_id FROM doc_signatures) ORDER BY id"
             ).fetchall()
         ]
 
-    def signatures(self) -> list[tuple[str, int, list[int]]]:
+    def signatures(self) -> list[tuple[str, int, list[int], bool]]:
         return [
-            (row[0], row[1], row[2])
+            (row[0], row[1], row[2], row[3])
             for row in self.con.execute(
-                "SELECT document_id, shingles, signature FROM doc_signatures ORDER BY document_id"
+                "SELECT document_id, shingles, signature, own_dateline FROM doc_signatures "
+                "ORDER BY document_id"
             ).fetchall()
         ]
 

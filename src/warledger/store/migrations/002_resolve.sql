@@ -6,7 +6,8 @@
 CREATE TABLE doc_signatures (
     document_id VARCHAR PRIMARY KEY,
     shingles INTEGER NOT NULL,       -- how many distinct word shingles the text has
-    signature UBIGINT[] NOT NULL     -- MinHash values (datasketch, seed 1)
+    signature UBIGINT[] NOT NULL,    -- MinHash values (datasketch, seed 1)
+    own_dateline BOOLEAN NOT NULL    -- the dateline names the document's own outlet (wire copy)
 );
 
 -- A document that copies an earlier one (exact or near-duplicate text) points at its original.
