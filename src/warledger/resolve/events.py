@@ -48,8 +48,10 @@ def place_relation(a: list[PlaceRec], b: list[PlaceRec], rules: Rules) -> str:
                 return "place"
             precise = pa.kind in rules.precise_places and pb.kind in rules.precise_places
             km = distance_km(pa, pb) if precise else None
-            if km is not None and km <= rules.near_km:
-                return "place"
+            if km is not None:
+                if km <= rules.near_km:
+                    return "place"
+                continue  # two precise places apart: not one place, whatever their province
             if pa.country and pa.country == pb.country:
                 if pa.admin1 and pa.admin1 == pb.admin1:
                     return "admin"
