@@ -146,7 +146,9 @@ def features_of(
             if actors.actors[g].kind not in rules.described_kinds
             for s in side_of(g)
         ),
-        beneficiary_sides=frozenset(s for g in beneficiaries for s in side_of(g)),
+        beneficiary_sides=frozenset(
+            s for g in beneficiaries for s in side_of(g) if not s.startswith("state:")
+        ),
         source_key=key,
         source_name=name,
         denied=event.negated or event.certainty == "denied",

@@ -1,8 +1,7 @@
 """Fighter flows: who moved people from where to where, for whom, paid by whom, how many per source.
 
-Within a document, recruit/train/deploy/pay events form threads: events that move the same people
-(shared patients) belong together, and an event with no destination joins the nearest deployment
-with one. A thread's origin is where the people were recruited, else their own country, else the
+Within a document, recruit/train/deploy/pay events form threads around its deployments: events
+that move the same people join that deployment, others the nearest one. A thread's origin is where the people were recruited, else their own country, else the
 place they left from; its destination is the country it sends them to. Across documents, threads
 merge into one flow when their deployments are one global event, or when they share the route
 (origin and destination countries) and serve the same side (beneficiary), or, naming no side,
@@ -61,34 +60,23 @@ def _index(event_id: str) -> int:
 
 
 def _threads(members: list[Features]) -> list[list[Features]]:
-    """Group one document's flow events: shared patients, else the nearest deployment."""
+    """Group one document's flow events around its deployments (a DEPLOY with a destination):
+    each deployment is a thread, and every other event joins the deployment that moves the same
+    people, else the nearest one. An article that tells both sides' deployments keeps them apart."""
     members = sorted(members, key=lambda f: _index(f.event.id))
-    parent = list(range(len(members)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(members):
-        for j in range(i):
-            if a.patients & members[j].patients:
-                parent[find(i)] = find(j)
-    deploys = [
+    anchors = [
         i for i, f in enumerate(members) if f.event.type == "DEPLOY" and f.event.role("destination")
     ]
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(members)):
-        groups[find(i)].append(i)
-    for root, indexes in list(groups.items()):
-        if deploys and not any(i in deploys for i in indexes):
-            nearest = min(deploys, key=lambda d: (abs(d - indexes[0]), d))
-            target = find(nearest)
-            if target != root:
-                groups[target].extend(indexes)
-                del groups[root]
-    return [[members[i] for i in sorted(ix)] for ix in groups.values()]
+    if not anchors:
+        return [members]
+    groups: dict[int, list[Features]] = {i: [members[i]] for i in anchors}
+    for i, f in enumerate(members):
+        if i in groups:
+            continue
+        sharing = [a for a in anchors if f.patients & members[a].patients]
+        target = min(sharing or anchors, key=lambda a: (abs(a - i), a))
+        groups[target].append(f)
+    return [groups[a] for a in anchors]
 
 
 def _places(
@@ -239,7 +227,8 @@ def flow_record(
     pay: dict[tuple[Any, Any, Any], set[str]] = defaultdict(set)
     terms: dict[str, set[str]] = defaultdict(set)
     for f in members:
-        if f.event.type in ("DEPLOY", "RECRUIT") and (q := number_range(f.event.quantity)):
+        q = number_range(f.event.quantity) if f.event.type in ("DEPLOY", "RECRUIT") else None
+        if q and (q[2] is None or q[2] >= rules.min_number):
             numbers[(q[0], q[1], q[2], f.source_name)].add(f.event.document_id)
         money = f.event.money
         if money and money.get("amount") is not None:

@@ -36,6 +36,7 @@ class Rules:
     certainty_order: tuple[str, ...]
     flow_types: frozenset[str]
     sponsor_kinds: frozenset[str]
+    min_number: float
     network_types: frozenset[str]
     gap_days: int
 
@@ -85,6 +86,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             certainty_order=tuple(events["certainty_order"]),
             flow_types=frozenset(data["flows"]["types"]),
             sponsor_kinds=frozenset(data["flows"]["sponsor_kinds"]),
+            min_number=float(data["flows"].get("min_number", 0)),
             network_types=frozenset(data["network"]["types"]),
             gap_days=int(data["network"]["gap_days"]),
         )

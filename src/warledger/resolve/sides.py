@@ -1,7 +1,7 @@
 """Which camps a global actor belongs to. From the knowledge base's ties: a person who LEADS an
 organisation, or a unit that is PART_OF one, stands for that organisation ("Haftar" -> the LNA).
-And an organ of a state (its government, forces, intelligence, a state-linked PMC) stands with
-that state ("Wagner Group" and "Russia" are on one side; "fighters" of a country are not)."""
+And a state's covert arms (intelligence, a state-linked PMC) stand with that state ("Wagner Group"
+and "Russia" are on one side; "fighters" of a country are not)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from warledger.resolve.actors import ActorResolution
 
 SideOf = Callable[[str], frozenset[str]]
 CAMP_TIES = ("LEADS", "PART_OF")
-STATE_KINDS = frozenset(["state", "government", "military", "intelligence", "police", "pmc"])
+STATE_KINDS = frozenset(["state", "intelligence", "pmc"])
+"""Kinds that stand with their state as a whole. Governments and armed forces do not: in a civil
+war two of them claim one country."""
 
 
 def camp(kb: KnowledgeBase | None, kb_id: str) -> str:
