@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from warledger.commands.db import add_db, open_existing
 from warledger.commands.output import add_format, emit
-from warledger.resolve import ResolveSummary, redo, resolve, undo
 from warledger.resolve.queries import judgements
+
+if TYPE_CHECKING:
+    from warledger.resolve.run import ResolveSummary
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,6 +46,8 @@ def _say(summary: ResolveSummary) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from warledger.resolve import redo, resolve, undo
+
     if args.action in ("undo", "redo") and not args.ids:
         print(f"warledger resolve {args.action}: give a judgement ID", file=sys.stderr)
         return 2
