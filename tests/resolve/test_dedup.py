@@ -89,3 +89,18 @@ def test_signature_of_empty_text_is_never_linked() -> None:
     r = rules()
     empty = Signature("e", 0, tuple(signature("a", BODY, r).values))
     assert link_copies([empty], {"e": doc("e", None)}, r) == []
+
+
+def test_short_formulaic_texts_link_only_when_identical() -> None:
+    r = rules()
+    a = signature(
+        "a", "On 28 April 2020, LNA forces shelled residential areas in Ayn Zarah, Tripoli.", r
+    )
+    b = signature(
+        "b", "On 28 April 2020, LNA forces shelled residential areas in Janzur, Tripoli.", r
+    )
+    c = signature(
+        "c", "On 28 April 2020, LNA forces shelled residential areas in Ayn Zarah, Tripoli.", r
+    )
+    docs = {i: doc(i, None) for i in "abc"}
+    assert [(x.document_id, x.original_id) for x in link_copies([a, b, c], docs, r)] == [("c", "a")]

@@ -160,7 +160,10 @@ def test_another_type_family_never_merges(corpus: Corpus) -> None:
 def test_a_copy_counts_as_its_original_source(corpus: Corpus) -> None:
     text = (
         "BAMAKO, March 16 (Sahel Wire) - A roadside bomb struck a Malian army convoy near Ansongo "
-        "on Monday, killing 12 soldiers, the army said in a statement on Tuesday."
+        "on Monday, killing 12 soldiers, the army said in a statement on Tuesday. The convoy was "
+        "travelling from Ansongo to Gao when the improvised explosive device went off. No group has "
+        "claimed the attack, but Jama'at Nusrat al-Islam wal-Muslimin, al Qaeda's affiliate in the "
+        "Sahel, is active in the area, where the army has lost dozens of soldiers this year."
     )
     copies = (
         ("wire", "Sahel Wire", "2021-03-16", ""),
@@ -229,3 +232,47 @@ def test_undone_event_merge_stays_apart(corpus: Corpus) -> None:
     summary = undo(corpus.store, judgement_id)
     assert (summary.events, summary.event_merges, summary.contradictions) == (2, 0, 0)
     assert corpus.global_event("wire", "e1") != corpus.global_event("local", "e1")
+
+
+IDLEB = ("Idleb", "city", "SYR", "Idleb", 35.9306, 36.6339)
+
+
+def shelled(corpus: Corpus, name: str, village: str) -> None:
+    corpus.add(
+        name,
+        f"On 9 May 2020, regime forces shelled {village} in Idleb.",
+        None,
+        actors=[actor("a1", "Military Forces of Syria", "military", "SYR", "syr.military")],
+        # the gazetteer gives a village it does not know its province's point
+        places=[
+            place("p1", (village, "locality", "SYR", "Idleb", 35.9306, 36.6339)),
+            place("p2", IDLEB),
+        ],
+        events=[event("e1", "SHELLING", "2020-05-09", agent=["a1"], location=["p1", "p2"])],
+    )
+
+
+def test_villages_of_one_province_shelled_on_one_day_are_different_incidents(
+    corpus: Corpus,
+) -> None:
+    shelled(corpus, "kinda", "Kinda")
+    shelled(corpus, "nayrab", "Nayrab")
+    assert corpus.resolve().event_merges == 0
+
+
+def test_the_same_village_shelled_on_one_day_is_one_incident(corpus: Corpus) -> None:
+    shelled(corpus, "first", "Kinda")
+    shelled(corpus, "second", "Kinda")
+    assert corpus.resolve().event_merges == 1
+
+
+def test_without_a_common_place_violent_reports_stay_apart(corpus: Corpus) -> None:
+    for name in ("one", "two"):
+        corpus.add(
+            name,
+            f"{name}: regime forces shelled villages on 9 May.",
+            None,
+            actors=[actor("a1", "Military Forces of Syria", "military", "SYR", "syr.military")],
+            events=[event("e1", "SHELLING", "2020-05-09", agent=["a1"])],
+        )
+    assert corpus.resolve().event_merges == 0

@@ -85,6 +85,7 @@ def link_copies(
     ordered = sorted(signatures, key=lambda s: _order(docs.get(s.document_id), s))
     lsh = MinHashLSH(threshold=rules.threshold, num_perm=rules.num_perm)
     hashes: dict[str, MinHash] = {}
+    signatures_of = {sig.document_id: sig for sig in ordered}
     original: dict[str, str] = {}
     links: list[DocLink] = []
     for sig in ordered:
@@ -96,7 +97,11 @@ def link_copies(
             estimate = float(minhash.jaccard(hashes[candidate]))
             if estimate > similarity:
                 best, similarity = candidate, estimate
-        if best is not None and similarity >= rules.threshold:
+        short = (
+            min(sig.shingles, signatures_of[best].shingles) < rules.min_shingles if best else True
+        )
+        needed = rules.exact if short else rules.threshold
+        if best is not None and similarity >= needed:
             root = original.get(best, best)
             original[sig.document_id] = root
             kind = "exact" if similarity >= rules.exact else "near"

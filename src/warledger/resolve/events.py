@@ -36,27 +36,54 @@ class EventResolution:
     judgements: list[Judgement]
 
 
+FINE_TO_COARSE = ("site", "locality", "admin2", "city")
+
+
+def finest(places: list[PlaceRec]) -> list[PlaceRec]:
+    """The first-named place of the finest kind present: the village decides, not the town or
+    district it is placed in ("Attia in rural Ras al Ain", "Jarablus in Aleppo")."""
+    for kind in FINE_TO_COARSE:
+        found = [p for p in places if p.kind == kind]
+        if found:
+            return found[:1]
+    return places
+
+
 def place_relation(a: list[PlaceRec], b: list[PlaceRec], rules: Rules) -> str:
-    """place (the same place), admin (the same province), area (the same country, one of them
-    named only by country or region), conflict, or none."""
+    """How two events' places relate, the most precise places deciding:
+    place (precise places of one name, or within `same_place_km`), near (precise places within
+    `near_km`), conflict (precise places farther apart, or different countries), admin (one
+    province, one side named only by province), area (one country, one side named only by
+    country or region), or none (a side names no place)."""
     if not a or not b:
         return "none"
+    precise_a = [p for p in a if p.kind in rules.precise_places]
+    precise_b = [p for p in b if p.kind in rules.precise_places]
+    if precise_a and precise_b:
+        best = "conflict"
+        for pa in finest(precise_a):
+            for pb in finest(precise_b):
+                if pa.name.lower() == pb.name.lower() or (
+                    pa.geonames_id is not None and pa.geonames_id == pb.geonames_id
+                ):
+                    return "place"
+                km = distance_km(pa, pb)
+                if km is None or km == 0.0:
+                    continue  # no coordinates, or two names at one point (a village given its
+                    # district's point by the gazetteer): no measure of distance
+                if km <= rules.same_place_km:
+                    return "place"
+                if km <= rules.near_km:
+                    best = "near"
+        return best
     best = "conflict"
     for pa in a:
         for pb in b:
-            if pa.name.lower() == pb.name.lower():
-                return "place"
-            precise = pa.kind in rules.precise_places and pb.kind in rules.precise_places
-            km = distance_km(pa, pb) if precise else None
-            if km is not None:
-                if km <= rules.near_km:
-                    return "place"
-                continue  # two precise places apart: not one place, whatever their province
-            if pa.country and pa.country == pb.country:
-                if pa.admin1 and pa.admin1 == pb.admin1:
-                    return "admin"
-                if pa.kind in COARSE or pb.kind in COARSE:
-                    best = "area"
+            if not pa.country or pa.country != pb.country:
+                continue
+            if pa.admin1 and pa.admin1 == pb.admin1:
+                return "admin"
+            best = "area"
     return best
 
 
@@ -79,11 +106,14 @@ def match_points(a: Features, b: Features, rules: Rules) -> tuple[int, list[str]
         return None
     matched: list[str] = []
     place = place_relation(a.places, b.places, rules)
+    if place == "near":  # two places a few km apart: one camp or front, but two incidents
+        place = "place" if a.family in rules.coarse_place_families else "conflict"
     if place == "conflict":
         return None
+    coarse = a.family in rules.coarse_place_families
     if place == "admin":  # the same province: the same place where places are named coarsely
-        place = "place" if a.family in rules.coarse_place_families else "area"
-    if place in ("place", "area"):
+        place = "place" if coarse else "admin"
+    if place in ("place", "admin") or (place == "area" and coarse):
         matched.append(place)
     same_day = (
         a.dated
@@ -114,6 +144,8 @@ def match_points(a: Features, b: Features, rules: Rules) -> tuple[int, list[str]
     if same_money(ea.money, eb.money):
         matched.append("money")
     points = sum(rules.points[m] for m in matched)
+    if not coarse and "place" not in matched:
+        points = 0  # one incident is one place: without it, reports stay apart (ACLED's rule)
     return points, matched
 
 

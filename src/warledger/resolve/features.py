@@ -100,6 +100,28 @@ def source_of(event: EventRec, corpus: Corpus, original: dict[str, str]) -> tupl
     return f"doc:{root}", label, 0
 
 
+def finer_places_in_evidence(
+    event: EventRec, places: list[PlaceRec], in_document: list[PlaceRec], rules: Rules
+) -> list[PlaceRec]:
+    """Precise places its evidence names inside the area of its coarser role places: "shelled
+    Kinda in Idleb" locates the event at Kinda even when the role names only Idleb (or Idleb read
+    as the city). None when there are none; they replace the role places when there are."""
+    if not places or any(
+        p.kind in rules.precise_places and p.kind not in ("city",) for p in places
+    ):
+        return []
+    areas = {(p.country, p.admin1) for p in places}
+    found = [
+        p
+        for p in in_document
+        if p.kind in rules.precise_places
+        and p not in places
+        and ((p.country, p.admin1) in areas or (p.country, None) in areas)
+        and any(s <= a and b <= e for a, b in p.mentions for s, e in event.spans)
+    ]
+    return found
+
+
 def features_of(
     event: EventRec,
     corpus: Corpus,
@@ -114,6 +136,7 @@ def features_of(
     roles = ("destination", "location") if event.type == "DEPLOY" else ("location", "destination")
     place_ids = list(dict.fromkeys(i for role in roles for i in event.role(role)))
     places = [p for i in place_ids if (p := corpus.places.get((d, i)))]
+    places = finer_places_in_evidence(event, places, corpus.places_of.get(d, []), rules) or places
     agents = frozenset(actors.of(d, event.role("agent")))
     beneficiaries = frozenset(actors.of(d, event.role("beneficiary")))
     country = next((p.country for p in places if p.country), None)

@@ -31,10 +31,29 @@ def load_corpus(store: Store) -> Corpus:
     ).fetchall():
         rec = ActorRec(d, i, name, kind, country, kb_id, tuple(json.loads(aliases or "[]")))
         corpus.actors[rec.key] = rec
-    for row in con.execute(
-        "SELECT document_id, id, name, kind, country, admin1, lat, lon FROM places"
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for d, i, start, end in con.execute(
+        "SELECT document_id, record_id, start_char, end_char FROM mentions WHERE kind = 'place'"
     ).fetchall():
-        corpus.places[(row[0], row[1])] = PlaceRec(*row)
+        spans.setdefault((d, i), []).append((start, end))
+    for d, i, name, kind, country, admin1, lat, lon, geonames_id in con.execute(
+        "SELECT document_id, id, name, kind, country, admin1, lat, lon, geonames_id FROM places"
+    ).fetchall():
+        key = (d, i)
+        found = PlaceRec(
+            d,
+            i,
+            name,
+            kind,
+            country,
+            admin1,
+            lat,
+            lon,
+            geonames_id,
+            tuple(sorted(spans.get(key, []))),
+        )
+        corpus.places[key] = found
+        corpus.places_of.setdefault(found.document_id, []).append(found)
     for row in con.execute("SELECT document_id, id, name, kind FROM sources").fetchall():
         corpus.sources[(row[0], row[1])] = SourceRec(*row)
     for d, record in con.execute(
@@ -69,6 +88,7 @@ def _event(d: str, r: dict[str, Any]) -> EventRec:
         chain=list(attribution.get("chain") or []),
         evidence=evidence[0]["text"] if evidence else "",
         sentences=tuple(span["text"] for span in evidence),
+        spans=tuple((span["start"], span["end"]) for span in evidence),
     )
 
 

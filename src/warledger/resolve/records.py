@@ -44,6 +44,9 @@ class PlaceRec:
     admin1: str | None
     lat: float | None
     lon: float | None
+    geonames_id: int | None = None
+    mentions: tuple[tuple[int, int], ...] = ()
+    """Character spans where the document names it."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ class EventRec:
     """The first evidence span's text (for display)."""
     sentences: tuple[str, ...] = ()
     """Every evidence span's text."""
+    spans: tuple[tuple[int, int], ...] = ()
+    """Every evidence span's character offsets."""
 
     @property
     def key(self) -> Key:
@@ -107,3 +112,5 @@ class Corpus:
     sources: dict[Key, SourceRec] = field(default_factory=dict)
     events: list[EventRec] = field(default_factory=list)
     relations: list[RelationRec] = field(default_factory=list)
+    places_of: dict[str, list[PlaceRec]] = field(default_factory=dict)
+    """Each document's places."""

@@ -18,6 +18,7 @@ class Rules:
     num_perm: int
     threshold: float
     exact: float
+    min_shingles: int
     described_kinds: frozenset[str]
     described_stop: frozenset[str]
     head_synonyms: dict[str, str]
@@ -25,6 +26,7 @@ class Rules:
     family_of: dict[str, str]
     cross_type_families: frozenset[str]
     near_km: float
+    same_place_km: float
     undated_window_days: int
     max_buckets: int
     points: dict[str, int]
@@ -56,9 +58,8 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         dedup, actors, events = data["dedup"], data["actors"], data["events"]
         family_of = {t: name for name, types in events["families"].items() for t in types}
         points = {str(k): int(v) for k, v in events["points"].items()}
-        missing = {"place", "area", "agent", "patient", "beneficiary", "same_day", "money"} - set(
-            points
-        )
+        kinds = {"place", "admin", "area", "agent", "patient", "beneficiary", "same_day", "money"}
+        missing = kinds - set(points)
         if missing:
             raise ConfigError(f"resolve.yaml: events.points lacks {sorted(missing)}")
         return Rules(
@@ -66,6 +67,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             num_perm=int(dedup["num_perm"]),
             threshold=float(dedup["threshold"]),
             exact=float(dedup["exact"]),
+            min_shingles=int(dedup.get("min_shingles", 0)),
             described_kinds=frozenset(actors["described_kinds"]),
             described_stop=frozenset(actors["described_stop"]),
             head_synonyms=dict(actors["head_synonyms"]),
@@ -73,6 +75,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             family_of=family_of,
             cross_type_families=frozenset(events["cross_type_families"]),
             near_km=float(events["near_km"]),
+            same_place_km=float(events.get("same_place_km", events["near_km"])),
             undated_window_days=int(events["undated_window_days"]),
             max_buckets=int(events["max_buckets"]),
             points=points,
