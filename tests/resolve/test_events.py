@@ -240,7 +240,7 @@ IDLEB = ("Idleb", "city", "SYR", "Idleb", 35.9306, 36.6339)
 def shelled(corpus: Corpus, name: str, village: str) -> None:
     corpus.add(
         name,
-        f"On 9 May 2020, regime forces shelled {village} in Idleb.",
+        f"{name}: on 9 May 2020, regime forces shelled {village} in Idleb.",
         None,
         actors=[actor("a1", "Military Forces of Syria", "military", "SYR", "syr.military")],
         # the gazetteer gives a village it does not know its province's point
