@@ -99,3 +99,25 @@ def test_unknown_actor_exits_1(db: str, capsys: pytest.CaptureFixture[str]) -> N
 
 def test_undo_needs_an_id(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["resolve", "undo", "--db", db]) == 2
+
+
+def test_ingest_with_resolve_brings_the_record_up_to_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], nlp
+) -> None:
+    article = tmp_path / "a.jsonl"
+    article.write_text(
+        json.dumps(
+            {
+                "text": "TRIPOLI, May 9 (Wire) - LNA forces shelled Mitiga airport on Saturday, "
+                "the GNA said.",
+                "outlet": "Wire",
+                "published": "2020-05-09",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "w.duckdb")
+    out = run(capsys, "ingest", str(article), "--db", db, "--resolve")
+    assert "1 documents stored" in out and "resolved:" in out
+    assert json.loads(run(capsys, "events", "--db", db, "--format", "json"))
