@@ -276,3 +276,18 @@ def test_without_a_common_place_violent_reports_stay_apart(corpus: Corpus) -> No
             events=[event("e1", "SHELLING", "2020-05-09", agent=["a1"])],
         )
     assert corpus.resolve().event_merges == 0
+
+
+def test_a_clash_and_a_shelling_at_one_place_need_one_side_to_be_one_incident(
+    corpus: Corpus,
+) -> None:
+    bomb(corpus, "bomb", "2021-03-16", "2021-03-15", 12)
+    corpus.add(
+        "clash",
+        "clash: soldiers clashed near Ansongo.",
+        "2021-03-16",
+        actors=[actor(*ARMY)],
+        places=[place("p1", ANSONGO)],
+        events=[event("e1", "CLASH", "2021-03-15", patient=["a1"], location=["p1"])],
+    )
+    assert corpus.resolve().event_merges == 0
