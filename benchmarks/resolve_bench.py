@@ -9,7 +9,8 @@ and memory of `resolve` as the corpus grows.
 "copy" link between two rows' notes) is wrong. The notes are extracted with no publication date, as
 in `warledger evaluate acled`. `news`: NEWS.duckdb is a database the news set was ingested into
 (`warledger ingest news.jsonl --db NEWS.duckdb`, the CSVs of ../shared/data/news turned into JSON
-lines); each size is copied to its own database and resolved in a fresh process, twice: cold
+lines); each size (documents in id order, i.e. a uniform sample: ids are hashes) is copied to its own
+database and resolved in a fresh process, twice: cold
 (MinHash signatures computed) and warm (a re-run, signatures cached).
 """
 
@@ -115,7 +116,7 @@ def _subset(source: Path, target: Path, share: float) -> int:
 
     migrate(con)
     con.execute(f"ATTACH '{source}' AS src (READ_ONLY)")
-    ids = [r[0] for r in con.execute("SELECT id FROM src.documents ORDER BY url, id").fetchall()]
+    ids = [r[0] for r in con.execute("SELECT id FROM src.documents ORDER BY id").fetchall()]
     keep = ids[: max(1, round(len(ids) * share))]
     con.execute("CREATE TEMP TABLE keep AS SELECT unnest(?::VARCHAR[]) AS id", [keep])
     for table in PER_DOCUMENT:

@@ -146,6 +146,8 @@ def match_points(a: Features, b: Features, rules: Rules) -> tuple[int, list[str]
     points = sum(rules.points[m] for m in matched)
     if not coarse and "place" not in matched:
         points = 0  # one incident is one place: without it, reports stay apart (ACLED's rule)
+    if coarse and not {"place", "patient", "beneficiary", "money"} & set(matched):
+        points = 0  # a sponsor sends many groups: the same people, side, pay or place must match
     if ea.type != eb.type and "agent" not in matched:
         points = (
             0  # a clash and a shelling there that day are one incident only if one side did both
