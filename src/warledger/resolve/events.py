@@ -208,10 +208,16 @@ def resolve_events(
             by_sentence.setdefault((e.document_id, e.type, sentence), e.key)
         root = original.get(e.document_id, "")
         source = next((k for t in e.sentences if (k := by_sentence.get((root, e.type, t)))), None)
+        original_member = None
         if source and ("event", *e.key) not in undone:
-            gid = member_of[source]
-            _share_source(f, next(m for m in events[gid].members if m.event.key == source))
-            evidence = {"original": {"document": source[0], "event": source[1]}, "type": e.type}
+            original_member = next(
+                m for m in events[member_of[source]].members if m.event.key == source
+            )
+        if original_member and match_points(f, original_member, rules) is not None:
+            gid = member_of[original_member.event.key]
+            _share_source(f, original_member)
+            first = original_member.event.key
+            evidence = {"original": {"document": first[0], "event": first[1]}, "type": e.type}
             judgements.append(judgement("event", "copy", gid, e.key, evidence))
             events[gid].members.append(f)
             member_of[e.key] = gid
