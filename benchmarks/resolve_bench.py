@@ -3,6 +3,7 @@ and memory of `resolve` as the corpus grows.
 
     python benchmarks/resolve_bench.py gold                    # pairwise P/R on samples/clusters
     python benchmarks/resolve_bench.py acled [CSV ...]         # distinct ACLED events merged together
+    python benchmarks/resolve_bench.py news-jsonl /tmp/news.jsonl   # the news CSVs as JSON lines
     python benchmarks/resolve_bench.py news --db NEWS.duckdb   # time and peak memory: 1/4, 1/2, all
 
 `acled`: every row of an ACLED file is one event, so every merge of two rows' events (and every
@@ -108,6 +109,30 @@ def acled(paths: list[Path]) -> dict[str, object]:
     return results
 
 
+NEWS_FILES = {
+    "guardian_sdf_sample_2017-2019.csv": ("text", "date", "The Guardian"),
+    "bbc_news_train_1490.csv": ("Text", None, "BBC"),
+}
+
+
+def news_jsonl(target: Path) -> int:
+    """The news CSVs of ../shared/data/news as JSON lines `warledger ingest` reads (outside the repo)."""
+    from warledger.settings import eval_data_dir
+
+    csv.field_size_limit(sys.maxsize)
+    count = 0
+    with target.open("w", encoding="utf-8") as out:
+        for name, (text, day, outlet) in NEWS_FILES.items():
+            with (eval_data_dir() / "news" / name).open(encoding="utf-8", newline="") as handle:
+                for i, row in enumerate(csv.DictReader(handle)):
+                    record = {"text": row[text], "outlet": outlet, "url": f"news://{name}/{i}"}
+                    if day and row.get(day):
+                        record["published"] = row[day][:10]
+                    out.write(json.dumps(record) + "\n")
+                    count += 1
+    return count
+
+
 def _subset(source: Path, target: Path, share: float) -> int:
     import duckdb
 
@@ -178,13 +203,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("what", choices=["gold", "acled", "news", "_resolve"])
+    parser.add_argument("what", choices=["gold", "acled", "news", "news-jsonl", "_resolve"])
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--db", help="news: the database the news set was ingested into")
     parser.add_argument("--shares", default="0.25,0.5,1", help="news: corpus shares to time")
     args = parser.parse_args()
     if args.what == "_resolve":
         _resolve(Path(args.paths[0]))
+        return
+    if args.what == "news-jsonl":
+        print(news_jsonl(Path(args.paths[0] if args.paths else "/tmp/news.jsonl")), "articles")
         return
     if args.what == "gold":
         result: object = gold()
