@@ -19,6 +19,7 @@ run: $(STAMP)
 	rm -f $(DB)
 	$(BIN)/warledger ingest samples --db $(DB)
 	$(BIN)/warledger stats --db $(DB)
+	$(BIN)/warledger resolve --db $(DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -16,6 +16,8 @@ from warledger.errors import WarledgerError
 # One module per subcommand, in the order `warledger --help` lists them.
 COMMANDS = [
     "ingest",
+    "resolve",
+    "queries",
     "extract",
     "claims",
     "stats",

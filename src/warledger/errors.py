@@ -24,3 +24,7 @@ class StoreError(WarledgerError):
 
 class EvaluationDataMissing(WarledgerError):
     """Evaluation data is not where the settings say (see WARLEDGER_EVAL_DATA)."""
+
+
+class QueryError(WarledgerError):
+    """A query names something the database does not hold (an actor, a judgement)."""

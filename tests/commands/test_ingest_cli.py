@@ -14,8 +14,9 @@ from warledger.schema import validation_errors
 from warledger.store import Store
 
 SAMPLES = Path(__file__).parents[2] / "samples"
-SAMPLE_DOCUMENTS = 24
-"""Articles in samples/: 12 text files, 1 HTML page, 4 feed items, 3 WARC records, 4 JSON lines."""
+SAMPLE_DOCUMENTS = 37
+"""Articles in samples/: 12 text files, 1 HTML page, 4 feed items, 3 WARC records, 4 JSON lines,
+and the 13 JSON lines of the two story clusters in samples/clusters/."""
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:
@@ -142,3 +143,18 @@ def test_retry_with_nothing_to_retry_succeeds(tmp_path):
     code, _, err = run_cli("ingest", "--retry", "--db", str(tmp_path / "w.duckdb"))
     assert code == 0
     assert "no unresolved failures" in err
+
+
+def test_resolve_and_every_query_work_on_the_make_run_database(sample_db):
+    db, _, _ = sample_db
+    code, out, _ = run_cli("resolve", "--db", str(db))
+    assert code == 0 and out.startswith(f"resolved {SAMPLE_DOCUMENTS} documents")
+    for query in ("actors", "events", "flows", "network", "contradictions"):
+        for fmt in ("table", "json", "csv"):
+            code, out, err = run_cli(query, "--db", str(db), "--format", fmt)
+            assert (code, err) == (0, ""), (query, fmt)
+            assert out.strip()
+    code, out, _ = run_cli("actor", "Khalifa Haftar", "--db", str(db), "--format", "json")
+    assert code == 0 and json.loads(out)[0]["kb_id"] == "lby.haftar"
+    code, again, _ = run_cli("resolve", "--db", str(db))
+    assert again.split(":", 1)[1] == run_cli("resolve", "--db", str(db))[1].split(":", 1)[1]

@@ -26,6 +26,7 @@ def test_registry_names_every_scorer() -> None:
         "polnear",
         "actors",
         "certainty",
+        "resolve",
     }
 
 

@@ -21,6 +21,7 @@ SCORERS = {
     "polnear": "warledger.evaluate.polnear",
     "actors": "warledger.evaluate.actor_recall",
     "certainty": "warledger.evaluate.certainty_acled",
+    "resolve": "warledger.evaluate.resolve",
 }
 
 

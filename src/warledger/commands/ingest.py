@@ -31,6 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--published", help="publication date for inputs that do not give one")
     parser.add_argument("--outlet", help="outlet for inputs that do not name one")
+    parser.add_argument(
+        "--resolve", action="store_true", help="then bring the cross-document record up to date"
+    )
     parser.set_defaults(func=run)
 
 
@@ -53,7 +56,17 @@ def run(args: argparse.Namespace) -> int:
         )
         summary = _ingest_with_progress(store, items, settings.nlp_batch_size)
         resolve_stale(store, paths, summary)
+        resolved = None
+        if args.resolve:
+            from warledger.resolve import resolve
+
+            resolved = resolve(store)
     _report(summary, settings.db)
+    if resolved:
+        print(
+            f"resolved: {resolved.events} events from {resolved.documents} documents, "
+            f"{resolved.flows} flows (`warledger events`, `warledger flows`)"
+        )
     return 1 if args.strict and summary.failures else 0
 
 

@@ -161,6 +161,83 @@ class Store:
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
 
+    # the cross-document record (resolve/)
+
+    RESOLVED_TABLES = (
+        "doc_links",
+        "judgements",
+        "global_actors",
+        "actor_members",
+        "global_events",
+        "event_members",
+        "contradictions",
+        "flows",
+        "network",
+    )
+
+    def unsigned_documents(self) -> list[tuple[str, str, str | None]]:
+        """(id, text, outlet) of the documents that have no MinHash signature yet."""
+        return [
+            (row[0], row[1], row[2])
+            for row in self.con.execute(
+                "SELECT id, text, outlet FROM documents WHERE id NOT IN "
+                "(SELECT document_id FROM doc_signatures) ORDER BY id"
+            ).fetchall()
+        ]
+
+    def signatures(self) -> list[tuple[str, int, list[int], bool]]:
+        return [
+            (row[0], row[1], row[2], row[3])
+            for row in self.con.execute(
+                "SELECT document_id, shingles, signature, own_dateline FROM doc_signatures "
+                "ORDER BY document_id"
+            ).fetchall()
+        ]
+
+    def replace_resolution(self, signatures: list[Row], tables: dict[str, list[Row]]) -> None:
+        """Add new signatures and replace every derived resolution table, in one transaction."""
+        unknown = set(tables) - set(self.RESOLVED_TABLES)
+        if unknown:
+            raise StoreError(f"not resolution tables: {sorted(unknown)}")
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._insert("doc_signatures", signatures)
+            for table in self.RESOLVED_TABLES:
+                self.con.execute(f"DELETE FROM {table}")
+                self._insert(table, tables.get(table, []))
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def undone(self) -> set[tuple[str, str, str]]:
+        """(kind, document_id, record_id) of every undone merge."""
+        rows = self.con.execute(
+            "SELECT kind, document_id, record_id FROM resolve_undone"
+        ).fetchall()
+        return {(row[0], row[1], row[2]) for row in rows}
+
+    def mark_undone(self, judgement_id: str) -> tuple[str, str, str] | None:
+        """Keep the record of this judgement on its own from now on; None for an unknown id."""
+        row = self.con.execute(
+            "SELECT kind, document_id, record_id FROM judgements WHERE id = ?", [judgement_id]
+        ).fetchone()
+        if row is None:
+            return None
+        self.con.execute(
+            "INSERT INTO resolve_undone VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [row[0], row[1], row[2], judgement_id, _now()],
+        )
+        return (row[0], row[1], row[2])
+
+    def mark_redone(self, judgement_id: str) -> bool:
+        """Let an undone judgement's record merge again; False when it was not undone."""
+        found = self.con.execute(
+            "SELECT 1 FROM resolve_undone WHERE judgement_id = ?", [judgement_id]
+        ).fetchone()
+        self.con.execute("DELETE FROM resolve_undone WHERE judgement_id = ?", [judgement_id])
+        return found is not None
+
     # failures
 
     def record_failure(self, input: str, reason: str, message: str) -> None:

@@ -1,0 +1,293 @@
+"""Events across reports: merges, non-merges, independent sources, contradictions, undo."""
+
+from __future__ import annotations
+
+import json
+
+from tests.resolve.conftest import ANSONGO, GAO, Corpus, actor, event, place, quantity
+
+from warledger.report import Source, Span
+from warledger.resolve import undo
+from warledger.resolve.queries import contradictions, events
+
+ARMY = ("a1", "Malian Armed Forces", "military", "MLI", "mli.military")
+JNIM = ("a2", "JNIM", "armed_group", "MLI", "mli.jnim")
+ISS = ("a2", "Islamic State Sahel", "armed_group", "MLI", "isis.sahel")
+TIN_HAMA = ("Tin-Hama", "locality", "MLI", "Gao", 15.95, 0.75)  # about 40 km from Ansongo
+
+
+def bomb(
+    corpus: Corpus,
+    name: str,
+    published: str,
+    day: str | None,
+    killed: float | None,
+    where=ANSONGO,
+    agent=None,
+    outlet: str | None = None,
+    **fields,
+) -> str:
+    actors = [actor(*ARMY)] + ([actor(*agent)] if agent else [])
+    return corpus.add(
+        name,
+        f"{name}: a bomb hit an army convoy near {where[0]}.",
+        published,
+        outlet=outlet or name,
+        actors=actors,
+        places=[place("p1", where)],
+        events=[
+            event(
+                "e1",
+                "EXPLOSIVE",
+                day,
+                agent=[agent[0]] if agent else [],
+                patient=["a1"],
+                location=["p1"],
+                fatalities=quantity(str(int(killed)), killed) if killed is not None else None,
+                **fields,
+            )
+        ],
+    )
+
+
+def test_reports_of_one_incident_merge_with_their_sources_counted(corpus: Corpus) -> None:
+    bomb(corpus, "wire", "2021-03-16", "2021-03-15", 12)
+    bomb(corpus, "local", "2021-03-16", "2021-03-15", 25)
+    bomb(corpus, "claim", "2021-03-18", "2021-03-15", 17, agent=JNIM)
+    summary = corpus.resolve()
+    assert (summary.events, summary.event_merges) == (1, 2)
+    (row,) = events(corpus.store)
+    assert (row["type"], row["when_start"], row["when_end"], row["country"]) == (
+        "EXPLOSIVE",
+        "2021-03-15",
+        "2021-03-15",
+        "MLI",
+    )
+    assert (row["reports"], row["documents"], row["sources"]) == (3, 3, 3)
+    assert row["source_names"] == ["claim", "local", "wire"]
+    assert row["agents"] == ["JNIM"] and row["patients"] == ["Malian Armed Forces"]
+
+
+def test_disagreeing_fatalities_are_kept_side_by_side(corpus: Corpus) -> None:
+    bomb(corpus, "wire", "2021-03-16", "2021-03-15", 12)
+    bomb(corpus, "local", "2021-03-16", "2021-03-15", 25)
+    bomb(corpus, "agency", "2021-03-16", "2021-03-15", 12)
+    corpus.resolve()
+    rows = contradictions(corpus.store, field="fatalities")
+    assert [(r["value"], r["low"], r["high"], r["conflict"], r["sources"]) for r in rows] == [
+        ("12", 12.0, 12.0, True, ["agency", "wire"]),
+        ("25", 25.0, 25.0, True, ["local"]),
+    ]
+
+
+def test_overlapping_figures_are_listed_but_not_in_conflict(corpus: Corpus) -> None:
+    corpus.add(
+        "a",
+        "Dozens were killed.",
+        "2021-03-16",
+        actors=[actor(*ARMY)],
+        places=[place("p1", ANSONGO)],
+        events=[
+            event(
+                "e1",
+                "EXPLOSIVE",
+                "2021-03-15",
+                patient=["a1"],
+                location=["p1"],
+                fatalities=quantity("dozens", None, 24, 99),
+            )
+        ],
+    )
+    bomb(corpus, "b", "2021-03-16", "2021-03-15", 30)
+    corpus.resolve()
+    rows = contradictions(corpus.store, field="fatalities")
+    assert [(r["value"], r["conflict"]) for r in rows] == [("dozens (24-99)", False), ("30", False)]
+
+
+def test_a_denial_joins_the_event_as_a_contradiction_not_a_source(corpus: Corpus) -> None:
+    bomb(corpus, "wire", "2021-03-16", "2021-03-15", 12)
+    bomb(corpus, "denial", "2021-03-17", "2021-03-15", None, certainty="denied", chain=["s1"])
+    corpus.resolve()
+    (row,) = events(corpus.store)
+    assert (row["reports"], row["sources"], row["certainty"]) == (2, 1, "asserted")
+    status = contradictions(corpus.store, field="status")
+    assert [(r["value"], r["conflict"]) for r in status] == [("denied", True), ("reported", True)]
+
+
+def test_another_day_is_another_incident(corpus: Corpus) -> None:
+    bomb(corpus, "monday", "2021-03-16", "2021-03-15", 12)
+    bomb(corpus, "wednesday", "2021-03-18", "2021-03-17", 12)
+    assert corpus.resolve().event_merges == 0
+
+
+def test_a_place_far_away_is_another_incident(corpus: Corpus) -> None:
+    bomb(corpus, "ansongo", "2021-03-16", "2021-03-15", 12)
+    bomb(corpus, "gao", "2021-03-16", "2021-03-15", 12, where=GAO)  # about 90 km away
+    assert corpus.resolve().event_merges == 0
+
+
+def test_different_named_attackers_nearby_are_different_incidents(corpus: Corpus) -> None:
+    bomb(corpus, "one", "2021-03-16", "2021-03-15", None, agent=JNIM)
+    bomb(corpus, "two", "2021-03-16", "2021-03-15", None, agent=ISS, where=TIN_HAMA)
+    assert corpus.resolve().event_merges == 0
+
+
+def test_different_attackers_at_one_place_and_day_are_one_incident_with_disputed_sides(
+    corpus: Corpus,
+) -> None:
+    bomb(corpus, "one", "2021-03-16", "2021-03-15", None, agent=JNIM)
+    bomb(corpus, "two", "2021-03-16", "2021-03-15", None, agent=ISS)
+    assert corpus.resolve().event_merges == 1
+    rows = contradictions(corpus.store, field="agents")
+    assert [(r["value"], r["conflict"], r["sources"]) for r in rows] == [
+        ("Islamic State Sahel", True, ["two"]),
+        ("JNIM", True, ["one"]),
+    ]
+
+
+def test_another_type_family_never_merges(corpus: Corpus) -> None:
+    bomb(corpus, "bomb", "2021-03-16", "2021-03-15", 12)
+    corpus.add(
+        "protest",
+        "People protested.",
+        "2021-03-16",
+        places=[place("p1", ANSONGO)],
+        events=[event("e1", "PROTEST", "2021-03-15", location=["p1"])],
+    )
+    assert corpus.resolve().event_merges == 0
+
+
+def test_a_copy_counts_as_its_original_source(corpus: Corpus) -> None:
+    text = (
+        "BAMAKO, March 16 (Sahel Wire) - A roadside bomb struck a Malian army convoy near Ansongo "
+        "on Monday, killing 12 soldiers, the army said in a statement on Tuesday. The convoy was "
+        "travelling from Ansongo to Gao when the improvised explosive device went off. No group has "
+        "claimed the attack, but Jama'at Nusrat al-Islam wal-Muslimin, al Qaeda's affiliate in the "
+        "Sahel, is active in the area, where the army has lost dozens of soldiers this year."
+    )
+    copies = (
+        ("wire", "Sahel Wire", "2021-03-16", ""),
+        ("reprint", "West Africa Today", "2021-03-17", " Distributed by Sahel Wire."),
+    )
+    for name, outlet, published, suffix in copies:
+        found = event("e1", "EXPLOSIVE", "2021-03-15", patient=["a1"], location=["p1"])
+        found.evidence = [Span.of(text, 0, len(text))]
+        corpus.add(
+            name,
+            text + suffix,
+            published,
+            outlet=outlet,
+            actors=[actor(*ARMY)],
+            places=[place("p1", ANSONGO)],
+            events=[found],
+        )
+    summary = corpus.resolve()
+    assert (summary.copies, summary.event_merges) == (1, 1)
+    (row,) = events(corpus.store)
+    assert (row["reports"], row["documents"], row["sources"], row["source_names"]) == (
+        2,
+        2,
+        1,
+        ["Sahel Wire"],
+    )
+    rule = corpus.store.con.execute("SELECT rule FROM judgements WHERE kind = 'event'").fetchone()
+    assert rule == ("copy",)
+
+
+def test_two_outlets_quoting_one_named_source_count_once(corpus: Corpus) -> None:
+    for name in ("first", "second"):
+        corpus.add(
+            name,
+            f"{name}: the Observatory said 12 died near Ansongo.",
+            "2021-03-16",
+            outlet=name,
+            actors=[actor(*ARMY)],
+            places=[place("p1", ANSONGO)],
+            sources=[
+                Source(id="s1", name="Syrian Observatory for Human Rights", kind="organization")
+            ],
+            events=[
+                event(
+                    "e1", "EXPLOSIVE", "2021-03-15", patient=["a1"], location=["p1"], chain=["s1"]
+                )
+            ],
+        )
+    corpus.resolve()
+    (row,) = events(corpus.store)
+    assert (row["reports"], row["sources"], row["source_names"]) == (
+        2,
+        1,
+        ["Syrian Observatory for Human Rights"],
+    )
+
+
+def test_undone_event_merge_stays_apart(corpus: Corpus) -> None:
+    bomb(corpus, "wire", "2021-03-16", "2021-03-15", 12)
+    bomb(corpus, "local", "2021-03-16", "2021-03-15", 25)
+    corpus.resolve()
+    (judgement_id, evidence) = corpus.store.con.execute(
+        "SELECT id, evidence FROM judgements WHERE kind = 'event'"
+    ).fetchone()
+    assert json.loads(evidence)["matched"] == ["place", "same_day", "patient"]
+    summary = undo(corpus.store, judgement_id)
+    assert (summary.events, summary.event_merges, summary.contradictions) == (2, 0, 0)
+    assert corpus.global_event("wire", "e1") != corpus.global_event("local", "e1")
+
+
+IDLEB = ("Idleb", "city", "SYR", "Idleb", 35.9306, 36.6339)
+
+
+def shelled(corpus: Corpus, name: str, village: str) -> None:
+    corpus.add(
+        name,
+        f"{name}: on 9 May 2020, regime forces shelled {village} in Idleb.",
+        None,
+        actors=[actor("a1", "Military Forces of Syria", "military", "SYR", "syr.military")],
+        # the gazetteer gives a village it does not know its province's point
+        places=[
+            place("p1", (village, "locality", "SYR", "Idleb", 35.9306, 36.6339)),
+            place("p2", IDLEB),
+        ],
+        events=[event("e1", "SHELLING", "2020-05-09", agent=["a1"], location=["p1", "p2"])],
+    )
+
+
+def test_villages_of_one_province_shelled_on_one_day_are_different_incidents(
+    corpus: Corpus,
+) -> None:
+    shelled(corpus, "kinda", "Kinda")
+    shelled(corpus, "nayrab", "Nayrab")
+    assert corpus.resolve().event_merges == 0
+
+
+def test_the_same_village_shelled_on_one_day_is_one_incident(corpus: Corpus) -> None:
+    shelled(corpus, "first", "Kinda")
+    shelled(corpus, "second", "Kinda")
+    assert corpus.resolve().event_merges == 1
+
+
+def test_without_a_common_place_violent_reports_stay_apart(corpus: Corpus) -> None:
+    for name in ("one", "two"):
+        corpus.add(
+            name,
+            f"{name}: regime forces shelled villages on 9 May.",
+            None,
+            actors=[actor("a1", "Military Forces of Syria", "military", "SYR", "syr.military")],
+            events=[event("e1", "SHELLING", "2020-05-09", agent=["a1"])],
+        )
+    assert corpus.resolve().event_merges == 0
+
+
+def test_a_clash_and_a_shelling_at_one_place_need_one_side_to_be_one_incident(
+    corpus: Corpus,
+) -> None:
+    bomb(corpus, "bomb", "2021-03-16", "2021-03-15", 12)
+    corpus.add(
+        "clash",
+        "clash: soldiers clashed near Ansongo.",
+        "2021-03-16",
+        actors=[actor(*ARMY)],
+        places=[place("p1", ANSONGO)],
+        events=[event("e1", "CLASH", "2021-03-15", patient=["a1"], location=["p1"])],
+    )
+    assert corpus.resolve().event_merges == 0
