@@ -1,7 +1,7 @@
 """Checks every input passes before extraction, each failing with a typed `InputError`.
 
 Reasons (`InputError.reason`): `binary`, `empty`, `encoding`, `too_large`, `language`,
-`malformed`. Every message names the input, says what is wrong, and what to do about it.
+`malformed` (and, from warledger.limits, `too_slow`). Every message names the input, says what is wrong, and what to do about it.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 from warledger.errors import InputError
 from warledger.ingest.language import detect_language
+from warledger.limits import check_length
 
 # Leading bytes of common non-text formats, and what to call them in a message.
 MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
@@ -130,6 +131,25 @@ def decode(input: str, data: bytes, encoding: str | None = None) -> str:
             f"not valid UTF-8 (byte 0x{data[exc.start]:02X} at offset {exc.start}); it looks like "
             f"{_guess_encoding(data)}",
         ) from None
+
+
+def check_article(text: str, max_chars: int, input: str = "text") -> None:
+    """The API's checks (`warledger.extract`): the CLI's, except that a short text is accepted.
+
+    Refuses a text that is empty, has no letters, is not English, or is over `max_chars`.
+    """
+    if not text.strip():
+        raise InputFailure(input, "empty", "the text is empty; pass the article's text")
+    guess = detect_language(text)
+    if guess.script == "none":
+        raise InputFailure(input, "empty", "the text has no letters; pass the article's text")
+    if not guess.is_english:
+        raise InputFailure(
+            input,
+            "language",
+            f"not English: {guess.reason}; warledger reads English only, translate it first",
+        )
+    check_length(input, text, max_chars)
 
 
 def check_text(input: str, text: str, min_chars: int, what: str = "the file has no text") -> None:
