@@ -20,7 +20,10 @@ _HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 
 def _entry_date(entry: Any) -> date | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-    return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday) if parsed else None
+    try:
+        return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday) if parsed else None
+    except (ValueError, OverflowError):  # year 0 or 10000: no date, as for an unreadable one
+        return None
 
 
 def _entry_html(entry: Any) -> str:
