@@ -33,6 +33,8 @@ class Settings:
     max_seconds: float = 120.0
     """A document whose extraction takes longer is abandoned with a `too_slow` failure (0: no limit).
     A news article takes well under a second."""
+    db_wait_seconds: float = 10.0
+    """How long to wait for a database another process has open before refusing it."""
     spacy_model: str = SPACY_MODEL
     nlp_batch_size: int = 32
 
@@ -45,7 +47,12 @@ class Settings:
             settings = replace(settings, db=Path(env["WARLEDGER_DB"]))
         if env.get("WARLEDGER_EVAL_DATA"):
             settings = replace(settings, eval_data=Path(env["WARLEDGER_EVAL_DATA"]))
-        numbers = {"max_bytes": int, "max_chars": int, "max_seconds": float}
+        numbers = {
+            "max_bytes": int,
+            "max_chars": int,
+            "max_seconds": float,
+            "db_wait_seconds": float,
+        }
         for name, kind in numbers.items():
             variable = f"WARLEDGER_{name.upper()}"
             if env.get(variable):
