@@ -28,8 +28,13 @@ def _entry_date(entry: Any) -> date | None:
 
 def _entry_html(entry: Any) -> str:
     contents = entry.get("content") or []
-    values = [c.get("value", "") for c in contents if c.get("value")]
-    return max(values, key=len) if values else entry.get("summary", "")
+    values = [c.get("value") for c in contents if isinstance(c.get("value"), str)]
+    summary = entry.get("summary")  # None in an entry the parser gave up on part-way
+    return max(values, key=len) if values else summary if isinstance(summary, str) else ""
+
+
+def _text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def read_feed(
@@ -56,9 +61,9 @@ def read_feed(
                 fragment_to_text(_entry_html(entry)),
                 options,
                 input=where,
-                title=entry.get("title"),
-                url=entry.get("link"),
-                outlet=outlet,
+                title=_text_or_none(entry.get("title")),
+                url=_text_or_none(entry.get("link")),
+                outlet=_text_or_none(outlet),
                 published=_entry_date(entry),
                 what_if_empty="the feed entry has no text",
             )
