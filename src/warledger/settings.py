@@ -37,6 +37,7 @@ class Settings:
     """How long to wait for a database another process has open before refusing it."""
     spacy_model: str = SPACY_MODEL
     nlp_batch_size: int = 32
+    """Documents parsed together, and stored together in one transaction."""
 
     @classmethod
     def load(cls, **overrides: object) -> Settings:
@@ -52,6 +53,7 @@ class Settings:
             "max_chars": int,
             "max_seconds": float,
             "db_wait_seconds": float,
+            "nlp_batch_size": int,
         }
         for name, kind in numbers.items():
             variable = f"WARLEDGER_{name.upper()}"
