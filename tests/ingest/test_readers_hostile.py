@@ -195,3 +195,17 @@ def test_unreadable_sub_folder_is_a_failure_row(tmp_path, read, article, monkeyp
             "permissions",
         )
     ]
+
+
+def test_utf16_bom_with_an_odd_byte_count_is_an_encoding_failure(tmp_path, read, article):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xff\xfe" + article.encode("utf-16-le") + b"!")  # found by atheris
+    documents, errors = read(path)
+    assert documents == []
+    assert [(e.reason, e.message) for e in errors] == [
+        (
+            "encoding",
+            f"{path}: starts with a UTF-16 byte-order mark but is not valid UTF-16 (at byte 228); "
+            "it is probably cut short or not UTF-16: check the file",
+        )
+    ]

@@ -121,7 +121,15 @@ def decode(input: str, data: bytes, encoding: str | None = None) -> str:
                 f"the bytes are not valid {encoding} (at byte {exc.start}); check the --encoding value",
             ) from None
     if data.startswith(_UTF16_BOMS):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:  # an odd byte count, or a broken surrogate pair
+            raise InputFailure(
+                input,
+                "encoding",
+                f"starts with a UTF-16 byte-order mark but is not valid UTF-16 (at byte "
+                f"{exc.start}); it is probably cut short or not UTF-16: check the file",
+            ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -41,7 +41,18 @@ def read_feed(
     input: str, stream: BinaryIO, options: ReadOptions
 ) -> Iterator[Document | InputError]:
     """Every entry of the feed (`PATH:N`, 1-based); a damaged feed is reported, not fatal."""
-    parsed = feedparser.parse(read_limited(input, stream, options.settings.max_bytes))
+    data = read_limited(input, stream, options.settings.max_bytes)
+    try:
+        parsed = feedparser.parse(data)
+    # feedparser raises on some broken input instead of flagging it (UnicodeDecodeError on a
+    # non-UTF-8 byte in the XML encoding declaration, found by fuzzing)
+    except Exception as exc:
+        raise InputFailure(
+            input,
+            "malformed",
+            f"not a readable RSS/Atom feed ({type(exc).__name__}: {exc}); check the file is a "
+            "complete feed and its XML declaration is intact",
+        ) from None
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if problem is not None and isinstance(problem, _HARMLESS):
         problem = None
