@@ -75,3 +75,11 @@ def test_a_file_name_that_is_not_utf8_does_not_roll_back_the_batch(tmp_path, sto
     assert [(f.input, f.reason) for f in store.failures()] == [
         (f"{tmp_path}/bad-\\xff.txt", "encoding")
     ]
+
+
+def test_a_failure_naming_a_lone_surrogate_is_stored_escaped(store, nlp):
+    from warledger.ingest.checks import InputFailure
+
+    summary = ingest_into(store, [InputFailure("in/\udcff", "unreadable", "no")], nlp)
+    assert [(f.input, f.message) for f in store.failures()] == [("in/\\udcff", "in/\\udcff: no")]
+    assert summary.failures[0].input == "in/\\udcff"

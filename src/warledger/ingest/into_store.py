@@ -79,6 +79,7 @@ def ingest_into(
 
 
 def _fail(store: Store, summary: IngestSummary, problem: Problem) -> None:
+    problem = Problem(_storable(problem.input), problem.reason, _storable(problem.message))
     store.record_failure(problem.input, problem.reason, problem.message)
     summary.failures.append(problem)
 
@@ -116,6 +117,11 @@ def _flush(
     summary.stored += stored
     summary.duplicates += len(pairs) - stored
     store.resolve_failures(document.input or "" for document, _ in pairs)
+
+
+def _storable(text: str) -> str:
+    """Text the database can hold: a lone surrogate (from a file name that is not UTF-8) as \\udcff."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def extraction_failed(document: Document, exc: Exception) -> str:

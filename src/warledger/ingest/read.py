@@ -110,7 +110,11 @@ def _name_failure(name: str) -> InputFailure | None:
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
-        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+        try:
+            raw = os.fsencode(name)  # the bytes the file system gave
+        except UnicodeEncodeError:  # a surrogate that did not come from the file system
+            raw = name.encode("utf-8", "backslashreplace")
+        shown = raw.decode("utf-8", "backslashreplace")
         return InputFailure(
             shown,
             "encoding",
