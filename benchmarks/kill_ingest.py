@@ -134,12 +134,17 @@ def run(
     (reference_ingest or timed_ingest)(corpus, reference_db)
     reference = snapshot(reference_db)
     print(f"reference: {len(reference)} documents")
-    batches = -(-documents // int(ENV["WARLEDGER_NLP_BATCH_SIZE"]))
+    batch = int(ENV["WARLEDGER_NLP_BATCH_SIZE"])
     figures = {"kills": 0, "survived": 0, "documents": len(reference), "lost": 0, "breaches": 0}
-    attempts = 0
+    attempts, stored = 0, 0
     while figures["kills"] < kills and attempts < kills * 3:
         attempts += 1
-        writes, extra = rng.randint(1, batches), rng.uniform(0.0, 0.3)
+        left = -(-(len(reference) - stored) // batch)  # batches still to write
+        if not left:
+            print("nothing left to store: no more kills")
+            break
+        # in the first half of the work left, so that every run is killed with work to do
+        writes, extra = rng.randint(1, max(1, left // 2)), rng.uniform(0.0, 0.3)
         if not kill_after_writes(ingest(corpus, db), db, writes, extra):
             print(f"run {attempts}: finished before the kill (after {writes} writes)")
             continue
@@ -150,6 +155,7 @@ def run(
             if partial:
                 raise AssertionError(f"{len(partial)} half-written documents")
             figures["survived"] += 1
+            stored = len(held)
             print(
                 f"kill {figures['kills']} after {writes} writes + {extra:.2f} s: database opens, "
                 f"{len(held)} whole documents, no orphan rows"
