@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= warledger.duckdb
 
-.PHONY: setup run test bench lint evaluate clean
+.PHONY: setup run test bench lint evaluate fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -31,6 +31,16 @@ bench: $(STAMP)
 
 evaluate: $(STAMP)
 	$(BIN)/warledger evaluate acled ../shared/data/acled/dev_libya_syria_2020.csv ../shared/data/acled/dev_world_2020.csv --processes 2
+
+# Coverage-guided fuzzing (atheris) of extract and each reader, FUZZ_SECONDS each; a crash is kept
+# in tests/fuzz/regressions/ and replayed by `make test`. FUZZ_TARGETS picks some of them.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= extract warc feed html jsonl json text
+fuzz: $(STAMP)
+	$(BIN)/pip install --quiet -e ".[dev,fuzz]"
+	for target in $(FUZZ_TARGETS); do \
+		$(BIN)/python tests/fuzz/atheris_harness.py $$target --seconds $(FUZZ_SECONDS) || exit 1; \
+	done
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -25,8 +25,16 @@ def extract(
     url: str | None = None,
     title: str | None = None,
 ) -> Report:
-    """The report (SCHEMA.md) for one article's text."""
+    """The report (SCHEMA.md) for one article's text.
+
+    Raises `warledger.errors.InputError` (reason `empty`, `language` or `too_large`) for a text
+    that is empty, not English or too long, as `warledger extract` refuses it. A publication date
+    that cannot be read is left empty, with a warning in the report.
+    """
     from warledger.extractors.run import extract_document
+    from warledger.ingest.checks import check_article
+    from warledger.settings import Settings
 
     document = Document.make(text, url=url, title=title, outlet=outlet, published=published)
+    check_article(document.text, Settings.load().max_chars)
     return extract_document(document)

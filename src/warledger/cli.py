@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from warledger import __version__
@@ -57,6 +58,15 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: one clear line, the traceback only when asked for
+        if os.environ.get("WARLEDGER_DEBUG"):
+            raise
+        print(
+            f"warledger: internal error ({type(exc).__name__}: {exc}); this is a warledger bug: "
+            "please report it with the command and input (WARLEDGER_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
+        return 70  # EX_SOFTWARE
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -29,9 +30,28 @@ def normalise_text(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+def repair_surrogates(text: str) -> tuple[str, int]:
+    """The text with each lone surrogate (no character on its own; JSON's "\\ud800" makes one)
+    replaced by U+FFFD, and how many there were. UTF-8 cannot hold them, so neither can a report."""
+    return _SURROGATES.subn("\ufffd", text)
+
+
 def document_id(normalised: str) -> str:
     """Stable id: sha256 of the normalised text, hex."""
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def published_note(value: str | date | None) -> str | None:
+    """A warning when a publication date was given but cannot be read (it is then left empty)."""
+    if value is None or isinstance(value, date) or not str(value).strip():
+        return None
+    if parse_date(value) is not None:
+        return None
+    shown = str(value).strip()[:60]
+    return (
+        f"publication date {shown!r} is not a date (YYYY-MM-DD, years 0001-9999): left empty, so "
+        "relative dates stay unresolved; give --published YYYY-MM-DD"
+    )
 
 
 def parse_date(value: str | date | None) -> date | None:
@@ -59,9 +79,22 @@ class Document:
     input: str | None = None
     language: str = "en"
     id: str = field(default="")
+    notes: list[str] = field(default_factory=list)
+    """What was repaired or doubtful in the input; the report lists these first among its warnings."""
 
     def __post_init__(self) -> None:
         self.text = normalise_text(self.text)
+        for name in ("text", "url", "title", "outlet", "input"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            repaired, count = repair_surrogates(value)
+            if count:
+                setattr(self, name, repaired)
+                self.notes.append(
+                    f"the {name} held {count} lone surrogate code point(s) (invalid Unicode, e.g. "
+                    "a JSON \\ud800 escape): replaced by U+FFFD"
+                )
         if not self.id:
             self.id = document_id(self.text)
 
@@ -76,6 +109,7 @@ class Document:
         published: str | date | None = None,
         input: str | None = None,
     ) -> Document:
+        note = published_note(published)
         return cls(
             text=text,
             url=url or None,
@@ -83,4 +117,5 @@ class Document:
             outlet=outlet or None,
             published=parse_date(published),
             input=input,
+            notes=[note] if note else [],
         )

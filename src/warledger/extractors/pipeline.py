@@ -41,7 +41,7 @@ def analyse(document: Document, doc: Doc) -> Report:
         statements=ctx.statements,
         events=ctx.events,
         relations=ctx.relations,
-        warnings=ctx.warnings,
+        warnings=[*document.notes, *ctx.warnings],
     )
 
 

@@ -1,7 +1,7 @@
 """Checks every input passes before extraction, each failing with a typed `InputError`.
 
 Reasons (`InputError.reason`): `binary`, `empty`, `encoding`, `too_large`, `language`,
-`malformed`. Every message names the input, says what is wrong, and what to do about it.
+`malformed` (and, from warledger.limits, `too_slow`). Every message names the input, says what is wrong, and what to do about it.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 from warledger.errors import InputError
 from warledger.ingest.language import detect_language
+from warledger.limits import check_length
 
 # Leading bytes of common non-text formats, and what to call them in a message.
 MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
@@ -120,7 +121,15 @@ def decode(input: str, data: bytes, encoding: str | None = None) -> str:
                 f"the bytes are not valid {encoding} (at byte {exc.start}); check the --encoding value",
             ) from None
     if data.startswith(_UTF16_BOMS):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:  # an odd byte count, or a broken surrogate pair
+            raise InputFailure(
+                input,
+                "encoding",
+                f"starts with a UTF-16 byte-order mark but is not valid UTF-16 (at byte "
+                f"{exc.start}); it is probably cut short or not UTF-16: check the file",
+            ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -130,6 +139,25 @@ def decode(input: str, data: bytes, encoding: str | None = None) -> str:
             f"not valid UTF-8 (byte 0x{data[exc.start]:02X} at offset {exc.start}); it looks like "
             f"{_guess_encoding(data)}",
         ) from None
+
+
+def check_article(text: str, max_chars: int, input: str = "text") -> None:
+    """The API's checks (`warledger.extract`): the CLI's, except that a short text is accepted.
+
+    Refuses a text that is empty, has no letters, is not English, or is over `max_chars`.
+    """
+    if not text.strip():
+        raise InputFailure(input, "empty", "the text is empty; pass the article's text")
+    guess = detect_language(text)
+    if guess.script == "none":
+        raise InputFailure(input, "empty", "the text has no letters; pass the article's text")
+    if not guess.is_english:
+        raise InputFailure(
+            input,
+            "language",
+            f"not English: {guess.reason}; warledger reads English only, translate it first",
+        )
+    check_length(input, text, max_chars)
 
 
 def check_text(input: str, text: str, min_chars: int, what: str = "the file has no text") -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
@@ -21,6 +22,15 @@ _BLOCKS = {
     "article", "header", "footer", "pre", "dd", "dt", "figcaption",
 }  # fmt: skip
 _NOT_TEXT = ("script", "style", "noscript", "template", "iframe", "svg", "nav", "aside", "form")
+MAX_DEPTH = 250
+"""libxml2 (under lxml and trafilatura) gives up on elements nested past 255 levels."""
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset(("br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "col"))
+_NOT_TEXT_ELEMENT = re.compile(
+    r"<(script|style|noscript|template|svg)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+_BLOCK_TAG = re.compile(r"</?(" + "|".join(sorted(_BLOCKS)) + r")\b[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]*>")
 
 
 def decode_html(input: str, data: bytes, encoding: str | None, declared: str | None = None) -> str:
@@ -58,6 +68,28 @@ def fragment_to_text(fragment: str) -> str:
     return drop_chrome("".join(parts))
 
 
+def too_deep(page: str, limit: int = MAX_DEPTH) -> bool:
+    """True when elements nest deeper than `limit` (a scan of the tags, no parse)."""
+    depth = 0
+    for match in _TAG.finditer(page):
+        closing, name, self_closing = match[1], match[2].lower(), match[3]
+        if closing:
+            depth -= 1
+        elif not self_closing and name not in _VOID:
+            depth += 1
+            if depth > limit:
+                return True
+    return False
+
+
+def flatten(fragment: str) -> str:
+    """The text of HTML too deeply nested for a parser: scripts and styles dropped, block tags as
+    line breaks, other tags as nothing, entities decoded."""
+    text = _NOT_TEXT_ELEMENT.sub(" ", fragment)
+    text = _BLOCK_TAG.sub("\n", text)
+    return html_lib.unescape(_ANY_TAG.sub("", text))
+
+
 def html_to_document(
     input: str, page: str, options: ReadOptions, url: str | None = None
 ) -> Document:
@@ -78,6 +110,8 @@ def html_to_document(
     body = drop_chrome(meta.get("text") or "")
     if not body:
         body = drop_chrome(fragment_to_text(_body_of(page)))
+    if not body and too_deep(page):  # libxml2 stops at 255 levels: read the text without the tree
+        body = drop_chrome(flatten(_body_of(page)))
     return make_document(
         body,
         options,

@@ -16,6 +16,8 @@ from spacy.language import Language
 
 from warledger.document import Document
 from warledger.errors import InputError
+from warledger.limits import batch_seconds, time_limit, warm_up
+from warledger.settings import Settings
 from warledger.store import Store
 
 _RECORD_SUFFIX = re.compile(r"^(.*):(\d+)$")
@@ -46,9 +48,14 @@ def ingest_into(
     nlp: Language | None = None,
     batch_size: int = 32,
     on_item: Callable[[IngestSummary], None] | None = None,
+    max_seconds: float | None = None,
 ) -> IngestSummary:
-    """Store every document of `items` with its report; record every failure."""
+    """Store every document of `items` with its report; record every failure.
+
+    A document whose extraction runs past `max_seconds` (default Settings.max_seconds) is
+    abandoned with a `too_slow` failure."""
     summary = IngestSummary()
+    seconds = Settings.load().max_seconds if max_seconds is None else max_seconds
     batch: list[Document] = []
     queued: set[str] = set()
     for item in items:
@@ -63,15 +70,16 @@ def ingest_into(
                 queued.add(item.id)
                 batch.append(item)
                 if len(batch) >= batch_size:
-                    _flush(store, summary, batch, nlp, batch_size)
+                    _flush(store, summary, batch, nlp, batch_size, seconds)
                     batch = []
         if on_item:
             on_item(summary)
-    _flush(store, summary, batch, nlp, batch_size)
+    _flush(store, summary, batch, nlp, batch_size, seconds)
     return summary
 
 
 def _fail(store: Store, summary: IngestSummary, problem: Problem) -> None:
+    problem = Problem(_storable(problem.input), problem.reason, _storable(problem.message))
     store.record_failure(problem.input, problem.reason, problem.message)
     summary.failures.append(problem)
 
@@ -82,29 +90,45 @@ def _flush(
     batch: list[Document],
     nlp: Language | None,
     batch_size: int,
+    max_seconds: float,
 ) -> None:
     if not batch:
         return
     # Imported here so that commands which never extract (stats, --help) do not load spaCy.
     from warledger.extractors.run import extract_document, extract_documents
 
+    if max_seconds > 0:
+        warm_up(nlp)
     try:
-        pairs = list(zip(batch, extract_documents(batch, nlp, batch_size), strict=True))
-    except Exception:  # one document broke the batch: redo it one by one to find which
+        with time_limit("a batch", batch_seconds(max_seconds, len(batch))):
+            pairs = list(zip(batch, extract_documents(batch, nlp, batch_size), strict=True))
+    except Exception:  # one document broke (or stalled) the batch: redo it one by one to find which
         pairs = []
         for document in batch:
+            name = document.input or document.id
             try:
-                pairs.append((document, extract_document(document, nlp)))
+                with time_limit(name, max_seconds):
+                    pairs.append((document, extract_document(document, nlp)))
+            except InputError as error:
+                _fail(store, summary, Problem(name, error.reason, error.message))
             except Exception as exc:
-                message = (
-                    f"{document.input}: extraction failed ({type(exc).__name__}: {exc}); this is a "
-                    "warledger bug, please report it with the input"
-                )
-                _fail(store, summary, Problem(document.input or document.id, "extraction", message))
+                _fail(store, summary, Problem(name, "extraction", extraction_failed(document, exc)))
     stored = store.save_many(pairs)
     summary.stored += stored
     summary.duplicates += len(pairs) - stored
     store.resolve_failures(document.input or "" for document, _ in pairs)
+
+
+def _storable(text: str) -> str:
+    """Text the database can hold: a lone surrogate (from a file name that is not UTF-8) as \\udcff."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def extraction_failed(document: Document, exc: Exception) -> str:
+    return (
+        f"{document.input or document.id}: extraction failed ({type(exc).__name__}: {exc}); this "
+        "is a warledger bug, please report it with the input"
+    )
 
 
 def retry_paths(store: Store) -> list[str]:

@@ -16,6 +16,10 @@ from warledger.ingest.checks import InputFailure, decode, read_limited
 from warledger.ingest.options import ReadOptions, make_document
 
 TEXT_FIELDS = ("text", "body", "content")
+_TOO_DEEP = (
+    "the JSON is nested too deeply to read (thousands of levels of [ or {); an article record is "
+    '{"text": ...}: fix or remove it'
+)
 
 
 def record_to_document(record: Any, input: str, options: ReadOptions) -> Document:
@@ -83,6 +87,9 @@ def read_jsonl(
                 f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line",
             )
             continue
+        except RecursionError:
+            yield InputFailure(where, "malformed", _TOO_DEEP)
+            continue
         try:
             yield record_to_document(record, where, options)
         except InputError as error:
@@ -100,6 +107,8 @@ def read_json(
         raise InputFailure(
             input, "malformed", f"not valid JSON ({exc.msg} at line {exc.lineno}); fix the file"
         ) from None
+    except RecursionError:
+        raise InputFailure(input, "malformed", _TOO_DEEP) from None
     if isinstance(value, list):
         yield from _documents(((f"{input}:{n}", r) for n, r in enumerate(value, start=1)), options)
     else:

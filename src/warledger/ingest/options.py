@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from warledger.document import Document, normalise_text, parse_date
+from warledger.document import Document, normalise_text, parse_date, published_note
 from warledger.ingest.checks import check_text
 from warledger.ingest.dateline import dateline_agency, leading_headline
+from warledger.limits import check_length
 from warledger.settings import Settings
 
 
@@ -56,7 +57,7 @@ def make_document(
     body = normalise_text(body)
     check_text(input, body, options.settings.min_chars, what_if_empty)
     title = normalise_text(title) if title else None
-    return Document.make(
+    document = Document.make(
         with_headline(body, title),
         url=url or options.url,
         title=title or leading_headline(body),
@@ -64,3 +65,8 @@ def make_document(
         published=parse_date(published) or options.published,
         input=input,
     )
+    check_length(input, document.text, options.settings.max_chars)
+    note = published_note(published)
+    if note:
+        document.notes.insert(0, note)
+    return document

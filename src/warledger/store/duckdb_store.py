@@ -7,6 +7,7 @@ same normalised text) is not stored again.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,6 +20,8 @@ import duckdb
 from warledger.document import Document
 from warledger.errors import StoreError
 from warledger.report import Report
+from warledger.settings import Settings
+from warledger.store.health import check_file, check_schema, connect, explain
 from warledger.store.migrate import migrate
 from warledger.store.rows import Row, document_row, table_rows
 
@@ -61,19 +64,27 @@ class Store:
         self._types: dict[str, list[str]] = {}
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        """Open (creating and migrating as needed) the database at `path`; ':memory:' for none."""
+    def open(cls, path: str | Path, wait_seconds: float | None = None) -> Store:
+        """Open (creating and migrating as needed) the database at `path`; ':memory:' for none.
+
+        Waits up to `wait_seconds` (default Settings.db_wait_seconds) for another process that
+        has it open; refuses, with a StoreError, a file that is not a warledger database."""
         name = str(path)
         if name != ":memory:":
             Path(name).parent.mkdir(parents=True, exist_ok=True)
+            check_file(Path(name))
+        if wait_seconds is None:
+            wait_seconds = Settings.load().db_wait_seconds
+        con = connect(name, wait_seconds)
         try:
-            con = duckdb.connect(name)
+            migrate(con)
+            check_schema(name, con)
         except duckdb.Error as exc:
-            raise StoreError(
-                f"cannot open the database {name}: {exc}; check the path, or whether another "
-                "warledger process has it open"
-            ) from exc
-        migrate(con)
+            con.close()
+            raise StoreError(explain(name, exc, opening=True)) from exc
+        except StoreError:
+            con.close()
+            raise
         return cls(con, name)
 
     def close(self) -> None:
@@ -126,10 +137,18 @@ class Store:
             for table, rows in tables.items():
                 self._insert(table, rows)
             self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(explain(self.path, exc)) from exc
             raise
         return len(new)
+
+    def _rollback(self) -> None:
+        """Undo the open transaction; when a failed COMMIT has already ended it, DuckDB's "cannot
+        rollback" must not hide the real cause (a full disk, say)."""
+        with contextlib.suppress(duckdb.Error):
+            self.con.execute("ROLLBACK")
 
     def _insert(self, table: str, rows: list[Row]) -> None:
         """All rows in one statement: each column goes in as one typed list, unnested."""
@@ -243,14 +262,18 @@ class Store:
     def record_failure(self, input: str, reason: str, message: str) -> None:
         """Note that `input` failed; a repeat failure updates the reason and counts the attempt."""
         now = _now()
-        self.con.execute(
-            """
-            INSERT INTO failures VALUES (?, ?, ?, ?, ?, 1, false)
-            ON CONFLICT (input) DO UPDATE SET reason = excluded.reason, message = excluded.message,
-                last_seen = excluded.last_seen, attempts = failures.attempts + 1, resolved = false
-            """,
-            [input, reason, message, now, now],
-        )
+        try:
+            self.con.execute(
+                """
+                INSERT INTO failures VALUES (?, ?, ?, ?, ?, 1, false)
+                ON CONFLICT (input) DO UPDATE SET reason = excluded.reason,
+                    message = excluded.message, last_seen = excluded.last_seen,
+                    attempts = failures.attempts + 1, resolved = false
+                """,
+                [input, reason, message, now, now],
+            )
+        except duckdb.Error as exc:
+            raise StoreError(explain(self.path, exc)) from exc
 
     def resolve_failures(self, inputs: Iterable[str]) -> None:
         """Mark the failures of these inputs resolved (they have since been read)."""

@@ -6,6 +6,7 @@ warledger is refused rather than misread.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -75,7 +76,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             )
             con.execute("COMMIT")
         except duckdb.Error as exc:
-            con.execute("ROLLBACK")
+            with contextlib.suppress(duckdb.Error):  # a failed COMMIT has already ended it
+                con.execute("ROLLBACK")
             raise StoreError(
                 f"migration {migration.version:03d}_{migration.name} failed: {exc}"
             ) from exc

@@ -9,7 +9,9 @@ Conventions (documented in the tests, one case each):
   more than a month after publication; "last March" is the most recent March before the month of
   publication;
 - "since X" keeps X's start and has no end; "until X" keeps X's end and has no start;
-- a week is Monday to Sunday; "N months ago" and "about a month ago" give that calendar month.
+- a week is Monday to Sunday; "N months ago" and "about a month ago" give that calendar month;
+- an expression that would fall outside the years 0001-9999 ("3000 years ago", "next year" when
+  published on 9999-12-31) is not a date.
 """
 
 from __future__ import annotations
@@ -97,7 +99,10 @@ def resolve(raw: RawTime, text: str, published: date | None, story_day: date | N
     """
     parts = raw.parts
     span_text = text[raw.start : raw.end]
-    interval = _interval(raw.kind, parts, published, story_day)
+    try:
+        interval = _interval(raw.kind, parts, published, story_day)
+    except (OverflowError, ValueError):  # before 0001 or after 9999 ("3000 years ago" in 2020)
+        return None
     if interval is None:
         return None
     start, end, precision, anchor = interval
