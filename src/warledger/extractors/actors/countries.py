@@ -144,10 +144,18 @@ def dominant_country(ctx: Context) -> str | None:
 
 
 def document_date(ctx: Context) -> date | None:
-    """The publication date, else the first full date written in the text, else None."""
+    """The publication date, else the first full date written in the text, else None; the text is
+    searched once per document."""
     if ctx.document.published:
         return ctx.document.published
-    match = _DATE.search(ctx.text)
+    if "document_date" not in ctx.memo:
+        ctx.memo["document_date"] = _first_written_date(ctx.text)
+    found: date | None = ctx.memo["document_date"]
+    return found
+
+
+def _first_written_date(text: str) -> date | None:
+    match = _DATE.search(text)
     if match:
         day, month, year = (
             (match[1], match[2], match[3]) if match[1] else (match[5], match[4], match[6])

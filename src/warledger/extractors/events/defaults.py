@@ -6,8 +6,7 @@ protest is led by "Protesters (<country>)" and a riot by "Rioters (<country>)", 
 text names following as an associated actor. Violence against civilians has "Civilians (<country>)" as its
 second actor, whatever the text calls the victim. The rules are data (events/data/defaults.yaml);
 the default actor's evidence is the event's trigger, its country the event's place (else the
-document's).
-"""
+document's)."""
 
 from __future__ import annotations
 
@@ -32,7 +31,11 @@ from warledger.settings import acled_as_of
 from warledger.yaml_data import load_yaml
 
 MODES = ("missing", "lead", "mentioned", "none")
+
+
 FORCES = ("military", "police")
+
+
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -70,7 +73,7 @@ def default_rules(section: str = "defaults") -> dict[str, DefaultActor]:
                 force=entry.get("force"),
                 kinds=frozenset(entry.get("kinds") or ()),
                 otherwise=entry.get("otherwise"),
-                unless=_cue_pattern([str(c) for c in entry["unless"]])
+                unless=cue_pattern([str(c) for c in entry["unless"]])
                 if entry.get("unless")
                 else None,
             )
@@ -101,7 +104,7 @@ def event_country(ctx: Context, event: Event) -> str | None:
     )
 
 
-def _default_actor(ctx: Context, rule: DefaultActor, iso3: str | None, evidence: Span) -> Actor:
+def default_actor(ctx: Context, rule: DefaultActor, iso3: str | None, evidence: Span) -> Actor:
     """The document's actor for the collective, found or added to `ctx.actors`."""
     country = load_kb().country(iso3) if iso3 else None
     if rule.force is not None:
@@ -152,7 +155,7 @@ def _state_force(ctx: Context, force: str, iso3: str | None, evidence: Span) -> 
 
 def _mentioned(ctx: Context, event: Event, rule: DefaultActor, iso3: str | None) -> Actor | None:
     """An actor of the rule's kind (of the event's country) the event's paragraph mentions."""
-    text = _paragraph(ctx, event)
+    text = paragraph_of(ctx, event)
     start = ctx.text.find(text) if text else -1
     if start < 0:
         return None
@@ -220,7 +223,7 @@ def apply_default_agent(ctx: Context, event: Event, trigger: Span) -> None:
     if force is not None and iso3 is not None:
         actor = _state_force(ctx, force, iso3, trigger)
     else:
-        actor = _default_actor(ctx, rule, iso3, trigger)
+        actor = default_actor(ctx, rule, iso3, trigger)
     event.agent = [actor.id, *(a for a in event.agent if a != actor.id)]
     event.patient = [a for a in event.patient if a != actor.id]
     event.partner = [a for a in event.partner if a != actor.id]
@@ -236,7 +239,7 @@ def apply_default_patient(ctx: Context, event: Event, trigger: Span) -> None:
     kinds = {a.id: a.kind for a in ctx.actors}
     if rule.mode == "none":
         event.patient, event.partner = [], []
-        if rule.unless is not None and rule.unless.search(_paragraph(ctx, event).lower()):
+        if rule.unless is not None and rule.unless.search(paragraph_of(ctx, event).lower()):
             event.patient = [_counter_protesters(ctx, event, event_country(ctx, event), trigger).id]
         return
     if rule.mode == "missing" and event.patient:
@@ -247,7 +250,7 @@ def apply_default_patient(ctx: Context, event: Event, trigger: Span) -> None:
         found = _mentioned(ctx, event, rule, event_country(ctx, event))
         if found is None and rule.otherwise is not None:
             other = DefaultActor(rule.otherwise, rule.otherwise, rule.otherwise, "missing")
-            found = _default_actor(ctx, other, event_country(ctx, event), trigger)
+            found = default_actor(ctx, other, event_country(ctx, event), trigger)
             if found.id in event.agent:
                 return
         if found is not None:
@@ -258,7 +261,7 @@ def apply_default_patient(ctx: Context, event: Event, trigger: Span) -> None:
     if own:
         event.patient = [own[0], *(a for a in event.patient if a != own[0])]
         return
-    actor = _default_actor(ctx, rule, event_country(ctx, event), trigger)
+    actor = default_actor(ctx, rule, event_country(ctx, event), trigger)
     if actor.id in event.agent:
         return
     event.patient = [actor.id, *(a for a in event.patient if a != actor.id)]
@@ -283,63 +286,12 @@ def apply_armed_forces(ctx: Context, event: Event) -> None:
     event.partner = [a for a in event.partner if a not in event.agent + event.patient]
 
 
-@dataclass(frozen=True)
-class CriminalViolence:
-    """Where and on what cues an unidentified armed group is an unidentified gang (defaults.yaml)."""
-
-    regions: frozenset[str]
-    countries: frozenset[str]
-    cues: re.Pattern[str]
-    template: str
-    by_country: dict[str, dict[str, str]]
-    seizure_types: frozenset[str] = frozenset()
-    seizure_agents: frozenset[str] = frozenset()
-    seizure_cues: re.Pattern[str] | None = None
-
-    def applies(self, iso3: str | None) -> bool:
-        if iso3 is None:
-            return False
-        country = load_kb().country(iso3)
-        return iso3 in self.countries or (country is not None and country.region in self.regions)
-
-    def template_for(self, iso3: str, event: Event) -> str:
-        table = self.by_country.get(iso3) or {}
-        acled = event.acled or {}
-        return (
-            table.get(acled.get("sub_event_type") or "")
-            or table.get(acled.get("event_type") or "")
-            or self.template
-        )
-
-
-def _cue_pattern(cues: list[str]) -> re.Pattern[str]:
+def cue_pattern(cues: list[str]) -> re.Pattern[str]:
     parts = [re.escape(c.rstrip("*").lower()) + (r"\w*" if c.endswith("*") else "") for c in cues]
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
 
 
-@lru_cache(maxsize=1)
-def criminal_violence() -> CriminalViolence:
-    path = DATA / "defaults.yaml"
-    try:
-        data = (load_yaml(path.read_text(encoding="utf-8")) or {})["criminal_violence"]
-        seizures = data.get("seizures") or {}
-        return CriminalViolence(
-            regions=frozenset(data.get("regions") or ()),
-            countries=frozenset(data.get("countries") or ()),
-            cues=_cue_pattern([str(c) for c in data["cues"]]),
-            template=str(data["template"]),
-            by_country={str(k): dict(v) for k, v in (data.get("by_country") or {}).items()},
-            seizure_types=frozenset(seizures.get("sub_event_types") or ()),
-            seizure_agents=frozenset(seizures.get("agent_kinds") or ()),
-            seizure_cues=_cue_pattern([str(c) for c in seizures["cues"]])
-            if seizures.get("cues")
-            else None,
-        )
-    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
-        raise ConfigError(f"{path}: not a valid criminal_violence table: {exc}") from exc
-
-
-def _paragraph(ctx: Context, event: Event) -> str:
+def paragraph_of(ctx: Context, event: Event) -> str:
     """The paragraph of the event's first evidence: where a report gives the marks of a crime."""
     if not event.evidence:
         return ""
@@ -347,68 +299,6 @@ def _paragraph(ctx: Context, event: Event) -> str:
     first = ctx.text.rfind("\n\n", 0, start) + 1
     last = ctx.text.find("\n\n", start)
     return ctx.text[first : last if last >= 0 else len(ctx.text)]
-
-
-def apply_criminal_violence(ctx: Context, event: Event) -> None:
-    """An unidentified armed group of an event with the marks of organised crime, in a theatre
-    where ACLED codes such violence to gangs, is an unidentified gang."""
-    rules = criminal_violence()
-    if event.negated or not event.acled:
-        return
-    by_id = {a.id: a for a in ctx.actors}
-    _seized_from_gang(ctx, event, rules, by_id)
-    generic = [
-        by_id[i]
-        for i in event.agent + event.patient + event.partner
-        if i in by_id
-        and by_id[i].kind == "unidentified_armed_group"
-        and by_id[i].kb_id is None
-        and rules.applies(by_id[i].country)
-    ]
-    if not generic or not rules.cues.search(_paragraph(ctx, event).lower()):
-        return
-    for actor in generic:
-        iso3 = actor.country or ""
-        country = load_kb().country(iso3)
-        if country is None or actor.acled_name != generic_name("unidentified_armed_group", country):
-            continue
-        template = rules.template_for(iso3, event)
-        rule = DefaultActor(
-            template=template,
-            kind="unidentified_armed_group",
-            name="unidentified gang",
-            mode="missing",
-        )
-        gang = _default_actor(
-            ctx, rule, iso3, actor.mentions[0] if actor.mentions else event.evidence[0]
-        )
-        for role in ("agent", "patient", "partner"):
-            ids = [gang.id if i == actor.id else i for i in getattr(event, role)]
-            setattr(event, role, list(dict.fromkeys(ids)))
-
-
-def _seized_from_gang(
-    ctx: Context, event: Event, rules: CriminalViolence, by_id: dict[str, Actor]
-) -> None:
-    """Drugs or a laboratory seized by the state's forces: the gang is the second actor."""
-    agent = by_id.get(event.agent[0]) if event.agent else None
-    if (
-        event.patient
-        or event.partner
-        or agent is None
-        or agent.kind not in rules.seizure_agents
-        or (event.acled or {}).get("sub_event_type") not in rules.seizure_types
-        or rules.seizure_cues is None
-        or not rules.applies(agent.country)
-        or not rules.seizure_cues.search(_paragraph(ctx, event).lower())
-    ):
-        return
-    rule = DefaultActor(
-        template=rules.template, kind="unidentified_armed_group", name="unidentified gang",
-        mode="missing",
-    )  # fmt: skip
-    gang = _default_actor(ctx, rule, agent.country, event.evidence[0])
-    event.patient = [gang.id]
 
 
 @lru_cache(maxsize=1)

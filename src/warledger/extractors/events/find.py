@@ -12,9 +12,9 @@ from __future__ import annotations
 from warledger.extractors.context import Context
 from warledger.extractors.events.assemble import build_candidates
 from warledger.extractors.events.candidate import is_toll_only
+from warledger.extractors.events.crime import apply_criminal_violence
 from warledger.extractors.events.defaults import (
     apply_armed_forces,
-    apply_criminal_violence,
     apply_default_agent,
     apply_default_patient,
 )
