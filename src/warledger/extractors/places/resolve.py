@@ -52,24 +52,34 @@ class Evidence:
     """What the document says about where it is."""
 
     countries: dict[str, float] = field(default_factory=dict)
-    """Country ISO3 -> weight of the support for it."""
+    """Country ISO3 -> weight of the support for it; change it through `add` only."""
     admin1s: set[str] = field(default_factory=set)
+    _lead: tuple[str | None, bool] | None = field(default=None, repr=False, compare=False)
+    """(leading country, strong), worked out once: every match of every mention asks."""
 
     def add(self, country: str, weight: float) -> None:
+        self._lead = None
         value = self.countries.get(country, 0.0) + weight
         if value > 0:
             self.countries[country] = value
         else:
             self.countries.pop(country, None)
 
+    def _leading(self) -> tuple[str | None, bool]:
+        if self._lead is None:
+            if not self.countries:
+                self._lead = (None, False)
+            else:
+                country, weight = max(self.countries.items(), key=lambda cw: cw[1])
+                self._lead = (country, weight >= 2)
+        return self._lead
+
     def strong(self) -> bool:
         """True when some country has the support of a province, a country name or two places."""
-        return bool(self.countries) and max(self.countries.values()) >= 2
+        return self._leading()[1]
 
     def leading_country(self) -> str | None:
-        if not self.countries:
-            return None
-        return max(self.countries.items(), key=lambda cw: cw[1])[0]
+        return self._leading()[0]
 
 
 def distance_km(a: GazPlace, b: GazPlace) -> float:
