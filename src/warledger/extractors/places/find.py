@@ -304,47 +304,19 @@ def _record(
         if not m.stripped or g.kind in {"country", "admin1", "admin2", "region"}:
             return _region(surface, g, m.direction, gazetteer)
         # "Eastern Ghariyeh" unknown as such: a locality at Ghariyeh
-        return Place(
-            id="",
-            name=surface,
-            kind="locality",
-            country=g.country,
-            admin1=g.admin1,
-            lat=g.lat,
-            lon=g.lon,
-        )
+        return _at(surface, "locality", g)
     if m.of_tail:
         # "Coast of Zwara": a part of the place, at the place
-        return Place(
-            id="",
-            name=surface,
-            kind="region" if g.kind in {"country", "admin1", "admin2", "region"} else "locality",
-            country=g.country,
-            admin1=g.admin1,
-            lat=g.lat,
-            lon=g.lon,
+        return _at(
+            surface,
+            "region" if g.kind in {"country", "admin1", "admin2", "region"} else "locality",
+            g,
         )
     if m.head_kind == "admin" and g.kind in {"city", "locality"}:
         # "Poonch district" found at its seat town: the unit, at the town's point
-        return Place(
-            id="",
-            name=surface,
-            kind="admin2",
-            country=g.country,
-            admin1=g.admin1,
-            lat=g.lat,
-            lon=g.lon,
-        )
+        return _at(surface, "admin2", g)
     if m.head_kind == "site" and g.kind != "site":
-        return Place(
-            id="",
-            name=surface,
-            kind="site",
-            country=g.country,
-            admin1=g.admin1,
-            lat=g.lat,
-            lon=g.lon,
-        )
+        return _at(surface, "site", g)
     return Place(
         id="",
         name=surface,
@@ -387,4 +359,11 @@ def _region(surface: str, g: GazPlace, direction: str, gazetteer: Gazetteer) -> 
         admin1=g.admin1 if g.kind != "country" else None,
         lat=lat,
         lon=lon,
+    )
+
+
+def _at(surface: str, kind: str, g: GazPlace) -> Place:
+    """A place named `surface`, of `kind`, at gazetteer entry `g`'s country, province and point."""
+    return Place(
+        id="", name=surface, kind=kind, country=g.country, admin1=g.admin1, lat=g.lat, lon=g.lon
     )
