@@ -35,3 +35,23 @@ def extract_text(nlp):
         return extract_document(Document.make(text, **meta), nlp)
 
     return run
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory, nlp) -> Path:
+    """The bundled samples ingested and resolved, as `make run` does: a read-only DuckDB file.
+
+    Tests that write (judgements, uploads) copy it first."""
+    from warledger.ingest.into_store import ingest_into
+    from warledger.ingest.read import read_inputs
+    from warledger.resolve import resolve
+    from warledger.store import Store
+
+    path = tmp_path_factory.mktemp("sample_db") / "samples.duckdb"
+    with Store.open(path) as store:
+        ingest_into(store, read_inputs([SAMPLES]), nlp)
+        resolve(store)
+    return path
