@@ -55,3 +55,32 @@ def sample_db(tmp_path_factory, nlp) -> Path:
         ingest_into(store, read_inputs([SAMPLES]), nlp)
         resolve(store)
     return path
+
+
+# PostgreSQL: one real server per test session (tests/postgres_server.py), a fresh schema per test.
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server; the test skips, saying why, where the binaries are absent."""
+    from tests.postgres_server import PostgresServer, missing_reason
+
+    reason = missing_reason()
+    if reason:
+        pytest.skip(reason)
+    with PostgresServer() as server:
+        yield server
+
+
+@pytest.fixture
+def pg_url(pg_server, request) -> str:
+    """A `postgresql://` URL of an empty schema of its own (the URL sets its search_path)."""
+    return pg_server.fresh_schema(request.node.name)
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def db_target(request, tmp_path) -> str:
+    """A new database of each backend in turn: a DuckDB file, then a PostgreSQL URL."""
+    if request.param == "duckdb":
+        return str(tmp_path / "w.duckdb")
+    return request.getfixturevalue("pg_url")

@@ -19,9 +19,24 @@ def _default_eval_data() -> Path:
     return here.parents[3] / "shared" / "data"
 
 
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres(target: str | Path) -> bool:
+    """Whether `target` names a PostgreSQL database (a postgresql:// URL) rather than a file."""
+    return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
+
+
+def db_target(value: str | Path) -> str | Path:
+    """A --db or WARLEDGER_DB value as Settings.db holds it: a URL as is, a file as a Path."""
+    text = str(value)
+    return text if is_postgres(text) else Path(text)
+
+
 @dataclass(frozen=True)
 class Settings:
-    db: Path = Path("warledger.duckdb")
+    db: Path | str = Path("warledger.duckdb")
+    """A DuckDB file (a Path), or a PostgreSQL database (a `postgresql://` URL, a str)."""
     eval_data: Path = field(default_factory=_default_eval_data)
     max_bytes: int = 20_000_000
     """Inputs larger than this are refused (a news article is rarely over 200 kB)."""
@@ -45,7 +60,7 @@ class Settings:
         settings = cls()
         env = os.environ
         if env.get("WARLEDGER_DB"):
-            settings = replace(settings, db=Path(env["WARLEDGER_DB"]))
+            settings = replace(settings, db=db_target(env["WARLEDGER_DB"]))
         if env.get("WARLEDGER_EVAL_DATA"):
             settings = replace(settings, eval_data=Path(env["WARLEDGER_EVAL_DATA"]))
         numbers = {
@@ -59,7 +74,10 @@ class Settings:
             variable = f"WARLEDGER_{name.upper()}"
             if env.get(variable):
                 settings = replace(settings, **{name: _number(variable, env[variable], kind)})  # type: ignore[arg-type]
-        return replace(settings, **{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
+        given = {k: v for k, v in overrides.items() if v is not None}
+        if isinstance(given.get("db"), str | Path):
+            given["db"] = db_target(given["db"])  # type: ignore[arg-type]
+        return replace(settings, **given)  # type: ignore[arg-type]
 
 
 def _number(variable: str, value: str, kind: type[int] | type[float]) -> int | float:

@@ -1,4 +1,5 @@
-"""Opening the database a query command reads: it must exist already."""
+"""Opening the database a query command reads: it must exist already (a DuckDB file), or be a
+PostgreSQL database (`postgresql://...`)."""
 
 from __future__ import annotations
 
@@ -7,17 +8,27 @@ from pathlib import Path
 
 from warledger.errors import StoreError
 from warledger.settings import Settings
-from warledger.store import Store
+from warledger.store import Store, is_postgres
+
+DB_HELP = (
+    "DuckDB file, or PostgreSQL URL postgresql://USER@HOST:PORT/NAME "
+    "(default: warledger.duckdb, or WARLEDGER_DB)"
+)
 
 
 def add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", help="DuckDB file (default: warledger.duckdb, or WARLEDGER_DB)")
+    parser.add_argument("--db", help=DB_HELP)
+
+
+def existing_target(db: str | None) -> Path | str:
+    """The database `--db` (or WARLEDGER_DB) names; a StoreError when it is a missing file."""
+    target = Settings.load(db=db).db
+    if not is_postgres(target) and str(target) != ":memory:" and not Path(target).exists():
+        raise StoreError(
+            f"no database at {target}; run `warledger ingest PATH --db {target}` first"
+        )
+    return target
 
 
 def open_existing(db: str | None) -> Store:
-    settings = Settings.load(db=Path(db) if db else None)
-    if str(settings.db) != ":memory:" and not Path(settings.db).exists():
-        raise StoreError(
-            f"no database at {settings.db}; run `warledger ingest PATH --db {settings.db}` first"
-        )
-    return Store.open(settings.db)
+    return Store.open(existing_target(db))

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from warledger.errors import StoreError
+from warledger.commands.db import add_db, existing_target
 from warledger.export.acled import acled_rows, reports_from_db, write_acled_csv
-from warledger.settings import Settings
 
 FORMATS = ("acled",)
 
@@ -18,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--format", choices=FORMATS, default="acled", help="output format (default: acled)"
     )
-    parser.add_argument("--db", help="DuckDB file (default: warledger.duckdb, or WARLEDGER_DB)")
+    add_db(parser)
     parser.add_argument(
         "-o", "--output", default="-", help="output file, or - for standard output (default)"
     )
@@ -26,12 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = Settings.load(db=Path(args.db) if args.db else None)
-    if not Path(settings.db).exists():
-        raise StoreError(
-            f"no database at {settings.db}; run `warledger ingest PATH --db {settings.db}` first"
-        )
-    rows = acled_rows(reports_from_db(settings.db))
+    rows = acled_rows(reports_from_db(existing_target(args.db)))
     if args.output == "-":
         count = write_acled_csv(rows, sys.stdout)
     else:

@@ -7,8 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from warledger.errors import InputError
+from warledger.errors import InputError, StoreError
 from warledger.settings import Settings
+from warledger.store import describe
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,10 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     load.add_argument("file", type=Path, help="GeoNames tab-separated file (19 columns)")
     load.add_argument(
-        "--db",
-        type=Path,
-        default=None,
-        help="DuckDB file (default: WARLEDGER_DB or warledger.duckdb)",
+        "--db", default=None, help="DuckDB file (default: WARLEDGER_DB or warledger.duckdb)"
     )
     load.set_defaults(func=run)
 
@@ -36,6 +34,11 @@ def run(args: argparse.Namespace) -> int:
             "not_found", f"{args.file}: no such file (give a GeoNames dump such as SY.txt)"
         )
     db = Settings.load(db=args.db).db
+    if not isinstance(db, Path):
+        raise StoreError(
+            f"the GeoNames gazetteer is kept in a DuckDB file, not in PostgreSQL ({describe(db)}); "
+            "give `gazetteer load` --db a .duckdb file"
+        )
     started = time.perf_counter()
     count = load_geonames(args.file, db)
     elapsed = time.perf_counter() - started

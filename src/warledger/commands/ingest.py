@@ -10,12 +10,13 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from warledger.commands.db import add_db
 from warledger.document import Document
 from warledger.errors import InputError
 from warledger.ingest.into_store import IngestSummary, ingest_into, resolve_stale, retry_paths
 from warledger.ingest.read import read_inputs
 from warledger.settings import Settings
-from warledger.store import Store
+from warledger.store import Store, describe
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "ingest", help="read articles (files, folders, feeds, WARC, JSON lines) into the database"
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="file, folder, or - for stdin")
-    parser.add_argument("--db", help="DuckDB file (default: warledger.duckdb, or WARLEDGER_DB)")
+    add_db(parser)
     parser.add_argument("--strict", action="store_true", help="exit 1 when any input failed")
     parser.add_argument("--encoding", help="decode text with this encoding (e.g. latin-1)")
     parser.add_argument(
@@ -38,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = Settings.load(db=Path(args.db) if args.db else None)
+    settings = Settings.load(db=args.db)
     with Store.open(settings.db) as store:
         paths = list(args.paths) + (retry_paths(store) if args.retry else [])
         if not paths:
@@ -94,10 +95,10 @@ def _ingest_with_progress(
         )
 
 
-def _report(summary: IngestSummary, db: Path) -> None:
+def _report(summary: IngestSummary, db: Path | str) -> None:
     """The outcome, then one line per failure (input, reason, message): greppable, never folded."""
     print(
-        f"{summary.stored} documents stored in {db} ({summary.read} read, "
+        f"{summary.stored} documents stored in {describe(db)} ({summary.read} read, "
         f"{summary.duplicates} already stored, {len(summary.failures)} failed)"
     )
     if summary.failures:

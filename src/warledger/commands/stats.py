@@ -5,22 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from warledger.errors import StoreError
-from warledger.settings import Settings
-from warledger.store import Store
+from warledger.commands.db import add_db, existing_target
+from warledger.store import Store, describe
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "stats", help="summarise the database: documents, actors, events"
     )
-    parser.add_argument("--db", help="DuckDB file (default: warledger.duckdb, or WARLEDGER_DB)")
+    add_db(parser)
     parser.add_argument("--top", type=int, default=10, help="how many actors and places to list")
     parser.set_defaults(func=run)
 
@@ -35,15 +33,13 @@ def _table(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = Settings.load(db=Path(args.db) if args.db else None)
-    if str(settings.db) != ":memory:" and not Path(settings.db).exists():
-        raise StoreError(
-            f"no database at {settings.db}; run `warledger ingest PATH --db {settings.db}` first"
-        )
-    with Store.open(settings.db) as store:
+    target = existing_target(args.db)
+    with Store.open(target) as store:
         stats = store.stats(top=args.top)
     console = Console(file=sys.stdout, soft_wrap=True)
-    console.print(f"[bold]{stats.documents} documents[/bold] in {settings.db}", highlight=False)
+    console.print(
+        f"[bold]{stats.documents} documents[/bold] in {describe(target)}", highlight=False
+    )
     console.print(_table("Documents by outlet", ("outlet", "documents"), stats.by_outlet))
     console.print(_table("Top actors", ("actor", "kind", "documents"), stats.top_actors))
     console.print(_table("Events by type", ("type", "events"), stats.events_by_type))

@@ -153,16 +153,13 @@ def write_acled_csv(rows: Iterable[dict[str, str]], out: TextIO) -> int:
 
 
 def reports_from_db(path: str | Path) -> Iterator[dict[str, Any]]:
-    """The full report of every stored document, oldest first (the `documents.report` column)."""
+    """The full report of every stored document, oldest first (the `documents.report` column);
+    `path` a DuckDB file or a postgresql:// URL."""
     import json
 
-    import duckdb
+    from warledger.store import Store
 
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        for (report,) in con.execute(
-            "SELECT report FROM documents ORDER BY ingested_at, id"
-        ).fetchall():
-            yield json.loads(report) if isinstance(report, str) else report
-    finally:
-        con.close()
+    with Store.open(path) as store:
+        rows = store.con.execute("SELECT report FROM documents ORDER BY ingested_at, id").fetchall()
+    for (report,) in rows:
+        yield json.loads(report) if isinstance(report, str) else report

@@ -128,9 +128,18 @@ def columns_of(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]
 
 def check_schema(name: str, con: duckdb.DuckDBPyConnection) -> None:
     """Refuse a database whose tables were changed outside warledger (extra tables are allowed)."""
-    found = columns_of(con)
+    compare_schema(name, columns_of(con), expected_columns())
+
+
+def compare_schema(
+    name: str,
+    found: dict[str, list[tuple[str, str]]],
+    expected: dict[str, list[tuple[str, str]]],
+) -> None:
+    """Refuse a database whose tables (`found`: table -> [(column, type)]) differ from what the
+    migrations build (`expected`, in the same backend's type names)."""
     problems = []
-    for table, columns in expected_columns().items():
+    for table, columns in expected.items():
         have = found.get(table)
         if have is None:
             problems.append(f"table {table} is missing")

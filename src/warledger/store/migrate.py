@@ -8,14 +8,23 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from importlib.resources import files
+from typing import Any, Protocol
 
 import duckdb
 
 from warledger.errors import StoreError
+
+
+class Connection(Protocol):
+    """What migrations need of a connection: DuckDB's, or the store's PostgreSQL one."""
+
+    def execute(self, sql: str, params: Any = ..., /) -> Any: ...
+
 
 _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
@@ -47,7 +56,7 @@ def latest_version() -> int:
     return migrations()[-1].version
 
 
-def current_version(con: duckdb.DuckDBPyConnection) -> int:
+def current_version(con: Connection) -> int:
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_version ("
         "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
@@ -56,8 +65,15 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> int:
-    """Apply the migrations the database lacks, each in its own transaction; the new version."""
+def migrate(
+    con: Connection,
+    translate: Callable[[str], str] = str,
+    errors: tuple[type[BaseException], ...] = (duckdb.Error,),
+) -> int:
+    """Apply the migrations the database lacks, each in its own transaction; the new version.
+
+    `translate` turns a migration's SQL into the backend's dialect (PostgreSQL: dialect.ddl);
+    `errors` are the backend's own errors, reported as a StoreError naming the migration."""
     version = current_version(con)
     if version > latest_version():
         raise StoreError(
@@ -69,14 +85,14 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             continue
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute(migration.sql)
+            con.execute(translate(migration.sql))
             con.execute(
                 "INSERT INTO schema_version VALUES (?, ?, ?)",
                 [migration.version, migration.name, datetime.now(UTC).replace(tzinfo=None)],
             )
             con.execute("COMMIT")
-        except duckdb.Error as exc:
-            with contextlib.suppress(duckdb.Error):  # a failed COMMIT has already ended it
+        except errors as exc:
+            with contextlib.suppress(*errors):  # a failed COMMIT has already ended it
                 con.execute("ROLLBACK")
             raise StoreError(
                 f"migration {migration.version:03d}_{migration.name} failed: {exc}"

@@ -1,4 +1,5 @@
-"""The DuckDB store: migrations, one transaction per document, dedup, failures and stats."""
+"""The store interface on both backends (DuckDB and PostgreSQL, each test run on each): migrations,
+one transaction per document, dedup, failures and stats."""
 
 from __future__ import annotations
 
@@ -45,9 +46,10 @@ def make_pair(text: str = TEXT, outlet: str | None = "Wire") -> tuple[Document, 
     return document, report
 
 
-@pytest.fixture
-def store():
-    with Store.open(":memory:") as opened:
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store(request):
+    target = ":memory:" if request.param == "duckdb" else request.getfixturevalue("pg_url")
+    with Store.open(target) as opened:
         yield opened
 
 
@@ -57,7 +59,8 @@ def test_new_database_records_every_migration(store):
     assert rows[-1][0] == latest_version()
 
 
-def test_schema_sql_describes_what_the_migrations_build(store):
+def test_schema_sql_describes_what_the_migrations_build():
+    store = Store.open(":memory:")
     reference = duckdb.connect(":memory:")
     reference.execute(SCHEMA_SQL.read_text())
     query = (
@@ -106,14 +109,15 @@ def test_same_document_twice_is_stored_once(store):
 
 def test_failed_write_leaves_nothing_of_the_document(store, monkeypatch):
     document, report = make_pair()
-    real_insert = Store._insert
+    backend = type(store)
+    real_insert = backend._insert
 
     def insert_then_fail(self, table, rows):
         if table == "mentions":
             raise RuntimeError("disk full")
         real_insert(self, table, rows)
 
-    monkeypatch.setattr(Store, "_insert", insert_then_fail)
+    monkeypatch.setattr(backend, "_insert", insert_then_fail)
     with pytest.raises(RuntimeError, match="disk full"):
         store.save(document, report)
     for table in ("documents", "actors", "places", "statements", "events", "mentions"):
@@ -130,8 +134,8 @@ def test_report_of_another_document_is_refused(store):
         store.save(document, other_report)
 
 
-def test_existing_database_is_reopened_without_reapplying_migrations(tmp_path):
-    path = tmp_path / "db" / "w.duckdb"
+def test_existing_database_is_reopened_without_reapplying_migrations(tmp_path, db_target):
+    path = db_target.replace("w.duckdb", "db/w.duckdb")  # a file in a new folder
     with Store.open(path) as store:
         store.save(*make_pair())
     with Store.open(path) as store:
@@ -139,8 +143,8 @@ def test_existing_database_is_reopened_without_reapplying_migrations(tmp_path):
         assert store.count("schema_version") == latest_version()
 
 
-def test_database_from_a_newer_warledger_is_refused(tmp_path):
-    path = tmp_path / "w.duckdb"
+def test_database_from_a_newer_warledger_is_refused(db_target):
+    path = db_target
     with Store.open(path) as store:
         store.con.execute("INSERT INTO schema_version VALUES (999, 'future', now())")
     with pytest.raises(StoreError, match="newer than this warledger knows"):
@@ -183,11 +187,11 @@ def test_stats_summarise_documents_actors_events_places_and_failures(store):
     assert stats.failures_by_reason == [("empty", 1)]
 
 
-def test_new_migration_is_applied_to_an_existing_database_keeping_its_data(tmp_path, monkeypatch):
+def test_new_migration_is_applied_to_an_existing_database_keeping_its_data(db_target, monkeypatch):
     from warledger.store import migrate as migrate_module
     from warledger.store.migrate import Migration
 
-    path = tmp_path / "w.duckdb"
+    path = db_target
     with Store.open(path) as store:
         store.save(*make_pair())
     shipped = migrations()

@@ -1,0 +1,124 @@
+"""The PostgreSQL backend: every command on a postgresql:// URL, its schema check and its errors.
+(The store tests of test_base.py run on it too.) A real server: tests/postgres_server.py."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import socket
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from warledger.cli import main
+from warledger.errors import StoreError
+from warledger.store import Store, describe
+
+SAMPLES = Path(__file__).parents[2] / "samples"
+JSONL = SAMPLES / "jsonl"
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_ingest_stats_resolve_and_queries_on_postgresql_match_duckdb(pg_url, tmp_path, nlp):
+    """The same samples through every --db command, into PostgreSQL and into a DuckDB file."""
+    outputs = {}
+    for name, db in (("pg", pg_url), ("duckdb", str(tmp_path / "w.duckdb"))):
+        runs = [
+            ["ingest", str(JSONL)],
+            ["stats"],
+            ["resolve"],
+            ["actors", "--format", "json"],
+            ["events", "--format", "json"],
+            ["network", "--format", "json"],
+            ["resolve", "judgements", "--format", "json"],
+            ["export", "--format", "acled"],
+        ]
+        outputs[name] = []
+        for args in runs:
+            code, out, err = run_cli(*args, "--db", db)
+            assert code == 0, (args, err)
+            outputs[name].append(out.replace(db, "DB"))
+    assert outputs["pg"] == outputs["duckdb"]
+    ingest, stats, resolve, actors = outputs["pg"][:4]
+    assert ingest.startswith("4 documents stored in DB (4 read, 0 already stored, 0 failed)")
+    assert stats.startswith("4 documents in DB")
+    assert resolve.startswith("resolved 4 documents:")
+    assert len(json.loads(actors)) > 0
+
+
+def test_ingesting_again_into_postgresql_stores_nothing_twice(pg_url, nlp):
+    assert run_cli("ingest", str(JSONL), "--db", pg_url)[0] == 0
+    code, out, _ = run_cli("ingest", str(JSONL), "--db", pg_url)
+    assert code == 0
+    assert out.startswith("0 documents stored in")
+    assert "(4 read, 4 already stored, 0 failed)" in out
+    with Store.open(pg_url) as store:
+        assert store.count("documents") == 4
+
+
+def test_url_from_the_environment_is_used(pg_url, monkeypatch, nlp):
+    monkeypatch.setenv("WARLEDGER_DB", pg_url)
+    assert run_cli("ingest", str(JSONL))[0] == 0
+    code, out, _ = run_cli("stats")
+    assert code == 0
+    assert out.startswith(f"4 documents in {pg_url}")
+
+
+def test_changed_table_is_refused(pg_url):
+    Store.open(pg_url).close()
+    schema = pg_url.rpartition("%3D")[2]
+    with psycopg.connect(pg_url.partition("?")[0], autocommit=True) as con:
+        con.execute(f"ALTER TABLE {schema}.documents DROP COLUMN outlet")
+        con.execute(f"ALTER TABLE {schema}.places ALTER COLUMN lat TYPE REAL")
+    with pytest.raises(StoreError) as caught:
+        Store.open(pg_url)
+    assert str(caught.value) == (
+        f"the database {pg_url} does not have warledger's schema (table documents lacks "
+        "column(s) outlet; table places has columns of other types or order than expected): it "
+        "was changed outside warledger; restore it from a backup, or give --db a new file"
+    )
+
+
+def test_server_that_does_not_answer_is_a_clear_error():
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(StoreError) as caught:
+        Store.open(f"postgresql://someone@127.0.0.1:{port}/nothing", wait_seconds=1)
+    message = str(caught.value)
+    assert message.startswith(f"cannot reach the PostgreSQL server at 127.0.0.1:{port} (")
+    assert message.endswith("start it, or fix the host and port in --db / WARLEDGER_DB")
+
+
+def test_missing_database_is_a_clear_error(pg_server):
+    url = pg_server.url.rpartition("/")[0] + "/no_such_db"
+    with pytest.raises(StoreError) as caught:
+        Store.open(url)
+    assert str(caught.value).startswith(f"the PostgreSQL database of {url} does not exist (")
+
+
+def test_password_is_not_shown_in_messages():
+    assert describe("postgresql://ann:s3cret@db.example:5432/w") == (
+        "postgresql://ann:***@db.example:5432/w"
+    )
+    assert describe("postgresql://ann@db.example/w") == "postgresql://ann@db.example/w"
+    assert describe(Path("w.duckdb")) == "w.duckdb"
+
+
+def test_nul_characters_are_stored_as_replacement_characters(pg_url):
+    from tests.store.test_base import make_pair
+
+    document, report = make_pair("Turkey sent 2,000 fighters\x00 to Libya, a source close said.")
+    with Store.open(pg_url) as store:
+        assert store.save(document, report) is True
+        [(text,)] = store.con.execute("SELECT text FROM documents").fetchall()
+    assert text == document.text.replace("\x00", "\ufffd")
+    assert len(text) == len(document.text)
