@@ -145,6 +145,9 @@ class Event:
     negated: bool = False
     attribution: Attribution = field(default_factory=Attribution)
     confidence: float = 0.5
+    main: bool = False
+    """The document's main event: the one an ACLED-style coder makes the document's row
+    (`extractors/events/salience.py`); at most one event of a report has it."""
 
 
 @dataclass

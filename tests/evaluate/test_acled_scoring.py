@@ -234,6 +234,17 @@ def test_first_mapped_event_is_compared_and_negated_events_are_skipped() -> None
     assert compared_event(report(denied)) is None
 
 
+def test_the_reports_main_event_is_compared_whatever_its_position() -> None:
+    operation = event("e1", "Attack", 0)
+    shootout = event("e2", "Armed clash", 40)
+    shootout.main = True
+    chosen = compared_event(report(operation, shootout))
+    assert chosen is not None and chosen.id == "e2"
+    shootout.negated = True
+    chosen = compared_event(report(operation, shootout))
+    assert chosen is not None and chosen.id == "e1"
+
+
 def test_events_sharing_a_sentence_are_taken_in_report_order() -> None:
     strike = event("e1", "Air/drone strike", 10)
     shelling = event("e2", "Shelling/artillery/missile attack", 10)

@@ -3,13 +3,14 @@ actors, places, date, fatalities and certainty in the row's terms.
 
 **Which event is compared with the row.** A note may yield several events (ACLED codes a note
 about several incidents as one row, and notes add context such as "in connection to the ongoing
-clashes"). Negated events are ignored. The compared event is the first event with an ACLED
-mapping: earliest first evidence span, ties in report order; an event without an ACLED mapping
-is used only when there is no other. ACLED notes lead with the event they code: on the dev file
-this rule agrees with ACLED's sub_event_type 5 points more often than preferring the most
-violent family (battles over remote violence over ... over strategic developments), and it does
-no worse on samples of the Kenya and old-schema training files. The per-row file lists every
-event.
+clashes"). The compared event is the report's main event (`Event.main`), which the extractor
+chooses as ACLED does (`extractors/events/salience.py`): the first event the note states unless
+a graver one of the same paragraph outranks it (a police operation during which a shoot-out
+broke out is the armed clash). The scorer never looks at the row to choose. A report without a
+main event (one from before the flag, or whose events all lack an ACLED mapping) falls back to
+the first event with an ACLED mapping: earliest first evidence span, ties in report order;
+negated events are ignored, and an event without an ACLED mapping is used only when there is no
+other. The per-row file lists every event.
 
 **Roles.** actor1 is the event's first agent; actor2 its first patient, or else its first
 partner (the other side of a clash). Location is the event's location places; the country is
@@ -96,6 +97,9 @@ def compared_event(report: Report) -> Event | None:
     candidates = [(i, e) for i, e in enumerate(report.events) if not e.negated]
     if not candidates:
         return None
+    main = next((e for _, e in candidates if e.main), None)
+    if main is not None:
+        return main
     return min(candidates, key=lambda pair: _rank(pair[1], pair[0]))[1]
 
 
@@ -134,6 +138,7 @@ def _summary(event: Event) -> dict[str, Any]:
         "when": event.when.start if event.when else None,
         "fatalities": event.fatalities.value if event.fatalities else None,
         "negated": event.negated,
+        "main": event.main,
         "certainty": event.attribution.certainty,
         "evidence": [s.text for s in event.evidence],
     }

@@ -21,6 +21,7 @@ from warledger.extractors.events.defaults import (
 from warledger.extractors.events.fillers import MentionIndex
 from warledger.extractors.events.merge import absorb, headline_end, merge_events, merge_unrest
 from warledger.extractors.events.records import to_event
+from warledger.extractors.events.salience import mark_main
 from warledger.extractors.events.theatre import apply_theatre
 from warledger.report import Event, Span
 
@@ -59,6 +60,7 @@ def find_events(ctx: Context) -> list[Event]:
         apply_default_patient(ctx, event, trigger)
         apply_criminal_violence(ctx, event)
         event.id = ctx.new_id("e")
+    mark_main(events, ctx.text)
     return events
 
 
