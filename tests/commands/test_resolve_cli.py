@@ -1,4 +1,5 @@
-"""The resolve and query commands on a database file: every query in every format."""
+"""The resolve and query commands on a database (a DuckDB file, then PostgreSQL): every query in
+every format."""
 
 from __future__ import annotations
 
@@ -16,11 +17,11 @@ from warledger.store import Store
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    path = tmp_path / "w.duckdb"
-    with Store.open(path) as store:
+def db(db_target: str) -> str:
+    """The story seeded into a new database of each backend (DuckDB file, PostgreSQL URL)."""
+    with Store.open(db_target) as store:
         seed_story(Corpus(store))
-    return str(path)
+    return db_target
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:

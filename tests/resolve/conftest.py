@@ -128,9 +128,11 @@ class Corpus:
         return str(row[0])
 
 
-@pytest.fixture
-def corpus() -> Iterator[Corpus]:
-    with Store.open(":memory:") as store:
+@pytest.fixture(params=["duckdb", "postgresql"])
+def corpus(request: pytest.FixtureRequest) -> Iterator[Corpus]:
+    """An empty store of each backend in turn: DuckDB in memory, then a PostgreSQL schema."""
+    target = ":memory:" if request.param == "duckdb" else request.getfixturevalue("pg_url")
+    with Store.open(target) as store:
         yield Corpus(store)
 
 

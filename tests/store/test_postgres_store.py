@@ -6,7 +6,11 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
+import re
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import psycopg
@@ -18,6 +22,8 @@ from warledger.store import Store, describe
 
 SAMPLES = Path(__file__).parents[2] / "samples"
 JSONL = SAMPLES / "jsonl"
+SAMPLE_DOCUMENTS = 37
+"""Articles in samples/ (tests/commands/test_ingest_cli.py lists them)."""
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:
@@ -122,3 +128,56 @@ def test_nul_characters_are_stored_as_replacement_characters(pg_url):
         [(text,)] = store.con.execute("SELECT text FROM documents").fetchall()
     assert text == document.text.replace("\x00", "\ufffd")
     assert len(text) == len(document.text)
+
+
+# Columns that differ between two ingests of the same inputs by design (when, how often).
+VOLATILE = {"ingested_at", "first_seen", "last_seen", "attempts"}
+PER_DOCUMENT_TABLES = (
+    "documents", "actors", "places", "sources", "statements", "events", "relations", "mentions",
+    "failures",
+)  # fmt: skip
+
+
+def table_contents(
+    target: str | Path, tables: tuple[str, ...] = PER_DOCUMENT_TABLES
+) -> dict[str, list[tuple[object, ...]]]:
+    """Every table's rows (volatile columns left out), sorted."""
+    contents = {}
+    with Store.open(target) as store:
+        for table in tables:
+            columns = [
+                c
+                for (c,) in Store.open(":memory:")
+                .con.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                    "ORDER BY ordinal_position",
+                    [table],
+                )
+                .fetchall()
+                if c not in VOLATILE
+            ]
+            rows = store.con.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
+            contents[table] = sorted((tuple(row) for row in rows), key=repr)
+    return contents
+
+
+def test_two_processes_ingesting_at_once_lose_and_duplicate_nothing(pg_url, sample_db):
+    """Two `warledger ingest samples` at once into one PostgreSQL database, in small batches so
+    that they race on the same documents: every table ends as one DuckDB ingest leaves it."""
+    env = {**os.environ, "WARLEDGER_NLP_BATCH_SIZE": "4"}
+    command = [sys.executable, "-m", "warledger.cli", "ingest", str(SAMPLES), "--db", pg_url]
+    writers = [
+        subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
+        )
+        for _ in range(2)
+    ]
+    outputs = [writer.communicate(timeout=300) for writer in writers]
+    assert [writer.returncode for writer in writers] == [0, 0], outputs
+    stored = [int(re.match(r"(\d+) documents stored", out)[1]) for out, _ in outputs]  # type: ignore[index]
+    assert sum(stored) == SAMPLE_DOCUMENTS
+    assert table_contents(pg_url) == table_contents(sample_db)
+    # and the cross-document record built from them is the same too, row order aside
+    assert run_cli("resolve", "--db", pg_url)[0] == 0
+    resolved = ("doc_signatures", *Store.RESOLVED_TABLES)
+    assert table_contents(pg_url, resolved) == table_contents(sample_db, resolved)
