@@ -15,6 +15,7 @@ def _first(report, type_: str):
 def test_rules_cover_every_violent_and_unrest_family_and_property_destruction():
     assert set(default_rules()) == {
         "Protests",
+        "Protest with intervention",
         "Riots",
         "Battles",
         "Explosions/Remote violence",
@@ -97,6 +98,9 @@ def test_patient_rules_cover_violence_against_civilians_protests_and_clashes():
         "Excessive force against protesters",
         "Violent demonstration",
         "Mob violence",
+        "Looting/property destruction",
+        "Disrupted weapons use",
+        "Arrests",
     }
 
 
@@ -129,3 +133,106 @@ def test_islamic_state_fighting_in_syria_is_its_syrian_branch(extract_text):
     report = extract_text("On 3 May 2020, IS fighters attacked an army checkpoint near Palmyra.")
     agents = _first(report, "CLASH")
     assert [a.acled_name for a in agents] == ["Islamic State (Syria)"]
+
+
+def _sides(report, type_: str) -> tuple[list[str | None], list[str | None]]:
+    event = next(e for e in report.events if e.type == type_)
+    return (
+        [report.actor(a).acled_name for a in event.agent],
+        [report.actor(a).acled_name for a in event.patient or event.partner],
+    )
+
+
+def test_clash_between_unnamed_gunmen_has_an_unidentified_group_on_each_side(extract_text):
+    report = extract_text("On 7 May 2020, in a village of Zacatecas, armed men clashed.")
+    agents, patients = _sides(report, "CLASH")
+    assert agents == ["Unidentified Armed Group (Mexico)"]
+    assert patients == ["Unidentified Armed Group (Mexico)"]
+    event = next(e for e in report.events if e.type == "CLASH")
+    assert event.agent != event.patient  # two records, one per side
+    assert event.partner == []
+
+
+def test_clash_with_a_named_side_keeps_it(extract_text):
+    report = extract_text("On 7 May 2020, the Mexican army clashed with gunmen in Zacatecas.")
+    agents, patients = _sides(report, "CLASH")
+    assert agents == ["Military Forces of Mexico (2018-)"]
+    assert patients == ["Unidentified Armed Group (Mexico)"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2020, two groups of farmers clashed over a land dispute in a village near "
+        "Multan, injuring five people.",
+        "On 3 May 2020, a clash broke out between two families over a water channel near "
+        "Multan, and both sides attacked each other with sticks.",
+    ],
+)
+def test_two_crowds_fighting_each_other_are_rioters_on_both_sides(extract_text, text):
+    report = extract_text(text)
+    event = next(e for e in report.events if (e.acled or {}).get("sub_event_type"))
+    assert event.acled["sub_event_type"] == "Mob violence"
+    assert report.actor(event.agent[0]).acled_name == "Rioters (Pakistan)"
+    assert report.actor(event.patient[0]).acled_name == "Rioters (Pakistan)"
+    assert event.agent[0] != event.patient[0]
+
+
+def test_mob_beating_a_man_has_civilians_as_second_actor(extract_text):
+    report = extract_text(
+        "On 3 May 2020, an angry mob beat a suspected thief in a market of Multan."
+    )
+    event = next(e for e in report.events if (e.acled or {}).get("sub_event_type"))
+    assert event.acled["sub_event_type"] == "Mob violence"
+    assert report.actor(event.patient[0]).acled_name == "Civilians (Pakistan)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2020, police dispersed a protest by shopkeepers in Lahore and detained twelve "
+        "of them.",
+        "On 9 May 2020, dozens of teachers who protested against pay cuts were dispersed by "
+        "police in Tirana.",
+    ],
+)
+def test_intervention_has_the_protesters_first_and_the_force_second(extract_text, text):
+    report = extract_text(text)
+    event = next(e for e in report.events if e.type == "PROTEST")
+    assert event.acled["sub_event_type"] == "Protest with intervention"
+    first, second = report.actor(event.agent[0]), report.actor(event.patient[0])
+    assert first.kind == "protesters"
+    assert second.kind == "police"
+    assert event.patient[0] not in event.agent
+
+
+def test_property_torched_by_unknown_people_belongs_to_civilians(extract_text):
+    report = extract_text(
+        "On 30 April 2020, unknown arsonists set fire to a telecommunications mast in Limassol."
+    )
+    agents, patients = _sides(report, "LOOTING")
+    assert agents == ["Unidentified Armed Group (Cyprus)"]
+    assert patients == ["Civilians (Cyprus)"]
+
+
+def test_weapons_seized_by_police_belonged_to_an_unidentified_group(extract_text):
+    report = extract_text(
+        "On 4 May 2020, police uncovered a hidden weapons cache near a village in Dagestan, "
+        "seizing grenades and rifles."
+    )
+    event = next(e for e in report.events if e.acled)
+    assert event.acled["sub_event_type"] == "Disrupted weapons use"
+    assert report.actor(event.agent[0]).kind == "police"
+    assert report.actor(event.patient[0]).acled_name == "Unidentified Armed Group (Russia)"
+
+
+@pytest.mark.parametrize(
+    "goods", ["2 tons of marijuana hidden in a truck", "300,000 packs of smuggled cigarettes"]
+)
+def test_goods_seized_by_police_in_brazil_belonged_to_a_gang(extract_text, goods):
+    report = extract_text(
+        f"On 1 May 2020, federal police seized {goods} in Campo Grande, Mato Grosso do Sul."
+    )
+    event = next(e for e in report.events if e.type == "LOOTING")
+    assert report.actor(event.agent[0]).kind == "police"
+    assert [report.actor(a).acled_name for a in event.patient] == ["Unidentified Gang (Brazil)"]

@@ -120,8 +120,13 @@ def _seized_from_gang(
 ) -> None:
     """Drugs or a laboratory seized by the state's forces: the gang is the second actor."""
     agent = by_id.get(event.agent[0]) if event.agent else None
+    named = [
+        i
+        for i in event.patient
+        if i not in by_id or by_id[i].kind != "unidentified_armed_group" or by_id[i].kb_id
+    ]  # an unidentified armed group put there by the default rules is the gang
     if (
-        event.patient
+        named
         or event.partner
         or agent is None
         or agent.kind not in rules.seizure_agents

@@ -52,8 +52,11 @@ class DefaultActor:
     kinds: frozenset[str] = frozenset()
     otherwise: str | None = None
     """`mentioned` mode: the collective (template and kind) when the paragraph names nobody."""
-    """`mentioned` mode: the kinds of actor that may be taken (default: `kind`)."""
-    """Cues that lift a `none` rule: a counter-protest has the other protesters as its target."""
+    mutual: str | None = None
+    """`mentioned` mode: the collective on both sides when the sentence has a `mutual_cues` cue."""
+    mutual_cues: re.Pattern[str] | None = None
+    state_agent: str | None = None
+    """`missing` mode: the collective instead of `template` when the first agent is a state force."""
 
 
 @lru_cache(maxsize=2)
@@ -73,6 +76,11 @@ def default_rules(section: str = "defaults") -> dict[str, DefaultActor]:
                 force=entry.get("force"),
                 kinds=frozenset(entry.get("kinds") or ()),
                 otherwise=entry.get("otherwise"),
+                mutual=entry.get("mutual"),
+                mutual_cues=cue_pattern([str(c) for c in entry["mutual_cues"]])
+                if entry.get("mutual_cues")
+                else None,
+                state_agent=entry.get("state_agent"),
                 unless=cue_pattern([str(c) for c in entry["unless"]])
                 if entry.get("unless")
                 else None,
@@ -245,6 +253,8 @@ def apply_default_patient(ctx: Context, event: Event, trigger: Span) -> None:
     if rule.mode == "missing" and event.patient:
         return
     if rule.mode == "mentioned":
+        if _mutual(ctx, event, rule, kinds, trigger):
+            return
         if event.patient or (rule.kinds and event.partner) or not event.agent:
             return
         found = _mentioned(ctx, event, rule, event_country(ctx, event))
@@ -252,11 +262,27 @@ def apply_default_patient(ctx: Context, event: Event, trigger: Span) -> None:
             other = DefaultActor(rule.otherwise, rule.otherwise, rule.otherwise, "missing")
             found = default_actor(ctx, other, event_country(ctx, event), trigger)
             if found.id in event.agent:
-                return
+                found = _other_side(ctx, found, trigger)
         if found is not None:
             event.patient = [found.id]
             event.partner = [a for a in event.partner if a != found.id]
         return
+    state_agent = rule.state_agent
+    if state_agent is not None and event.agent and kinds.get(event.agent[0]) in FORCES:
+        rule = DefaultActor(state_agent, state_agent, state_agent.replace("_", " "), "missing")
+    if rule.mode == "lead" and rule.force is not None:
+        # A state force the text makes a subject ("police dispersed the protesters") is the
+        # second actor when the rule puts another collective first.
+        forces = [
+            a
+            for a in event.patient + event.agent[1:]
+            if kinds.get(a) in (rule.kinds or {rule.kind})
+        ]
+        if forces:
+            event.agent = [a for a in event.agent if a != forces[0]]
+            event.patient = [forces[0], *(a for a in event.patient if a != forces[0])]
+            event.partner = [a for a in event.partner if a != forces[0]]
+            return
     own = [a for a in event.patient if kinds.get(a) == rule.kind and a not in event.agent]
     if own:
         event.patient = [own[0], *(a for a in event.patient if a != own[0])]
@@ -266,6 +292,58 @@ def apply_default_patient(ctx: Context, event: Event, trigger: Span) -> None:
         return
     event.patient = [actor.id, *(a for a in event.patient if a != actor.id)]
     event.partner = [a for a in event.partner if a != actor.id]
+
+
+def _other_side(ctx: Context, actor: Actor, evidence: Span) -> Actor:
+    """A second record of a collective for the other side of an event ("armed men clashed":
+    an unidentified armed group on each side)."""
+    other = next(
+        (
+            a
+            for a in ctx.actors
+            if a.id != actor.id
+            and a.kind == actor.kind
+            and a.acled_name == actor.acled_name
+            and a.country == actor.country
+            and a.name == f"other {actor.name}"
+        ),
+        None,
+    )
+    if other is None:
+        other = Actor(
+            id=ctx.new_id("a"),
+            name=f"other {actor.name}",
+            kind=actor.kind,
+            country=actor.country,
+            acled_name=actor.acled_name,
+        )
+        ctx.actors.append(other)
+    if evidence not in other.mentions:
+        other.mentions.append(evidence)
+        other.mentions.sort(key=lambda s: (s.start, s.end))
+    return other
+
+
+def _mutual(
+    ctx: Context, event: Event, rule: DefaultActor, kinds: dict[str, str], trigger: Span
+) -> bool:
+    """ "Two groups clashed over land", "attacked each other with sticks": the rule's `mutual`
+    collective on both sides, unless a state force is among the event's targets."""
+    if rule.mutual is None or rule.mutual_cues is None or not event.evidence:
+        return False
+    if any(kinds.get(a) in FORCES for a in event.patient + event.partner):
+        return False
+    if not rule.mutual_cues.search(event.evidence[0].text.lower()):
+        return False
+    iso3 = event_country(ctx, event)
+    collective = DefaultActor(rule.mutual, rule.mutual, rule.mutual, "missing")
+    first = default_actor(ctx, collective, iso3, trigger)
+    if not event.agent or event.agent[0] != first.id:
+        event.agent = [first.id, *(a for a in event.agent if a != first.id)]
+    second = _other_side(ctx, first, trigger)
+    event.patient = [second.id]
+    event.partner = [a for a in event.partner if a not in {first.id, second.id}]
+    return True
 
 
 def apply_armed_forces(ctx: Context, event: Event) -> None:
