@@ -28,3 +28,7 @@ class EvaluationDataMissing(WarledgerError):
 
 class QueryError(WarledgerError):
     """A query names something the database does not hold (an actor, a judgement)."""
+
+
+class FilterError(WarledgerError):
+    """A filter value an export or query cannot use (a malformed date, an unknown certainty)."""
