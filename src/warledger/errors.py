@@ -14,6 +14,18 @@ class InputError(WarledgerError):
         self.message = message
 
 
+class ExtractionFailed(InputError):
+    """A stage raised on a document: a warledger bug, reported as that document's failure."""
+
+    def __init__(self, input: str, exc: BaseException) -> None:
+        super().__init__(
+            "extraction",
+            f"{input}: extraction failed ({type(exc).__name__}: {exc}); this is a warledger bug, "
+            "please report it with the input",
+        )
+        self.input = input
+
+
 class ConfigError(WarledgerError):
     """A setting, data file or knowledge-base entry that is wrong."""
 

@@ -4,7 +4,6 @@ the same reports, in input order, as one process."""
 from __future__ import annotations
 
 from warledger.document import Document
-from warledger.extractors.component import COMPONENT, REPORT_KEY
 from warledger.extractors.run import extract_documents
 
 TEXTS = [
@@ -30,10 +29,3 @@ def test_two_processes_give_the_same_reports_in_order(nlp) -> None:
     assert two == one
     assert [r["document"]["input"] for r in two] == [f"t{i}" for i in range(6)]
     assert [r["document"]["published"] for r in two] == [f"2020-05-{10 + i:02d}" for i in range(6)]
-
-
-def test_report_component_leaves_plain_docs_alone(nlp) -> None:
-    list(extract_documents(documents()[:2], nlp, batch_size=1, n_process=2))
-    assert COMPONENT in nlp.pipe_names
-    doc = nlp("Gunmen attacked a checkpoint near Tarhuna.")
-    assert REPORT_KEY not in doc.user_data

@@ -1,8 +1,8 @@
 """Read -> extract -> store: the work of `warledger ingest`, usable without the command line.
 
-Documents are extracted in batches through `extract_documents` (the one extraction code path) and
-each is saved in its own transaction. Failures are recorded in the store and returned; a document
-already stored is skipped before it is parsed.
+Documents are extracted in batches through `extract_outcomes` (the one extraction code path, under
+the per-document time limit) and each is saved in its own transaction. Failures are recorded in
+the store and returned; a document already stored is skipped before it is parsed.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pathlib import Path
 from spacy.language import Language
 
 from warledger.document import Document
-from warledger.errors import InputError
-from warledger.limits import batch_seconds, time_limit, warm_up
+from warledger.errors import ExtractionFailed, InputError
+from warledger.report import Report
 from warledger.settings import Settings
 from warledger.store import Store
 
@@ -95,24 +95,15 @@ def _flush(
     if not batch:
         return
     # Imported here so that commands which never extract (stats, --help) do not load spaCy.
-    from warledger.extractors.run import extract_document, extract_documents
+    from warledger.extractors.run import extract_outcomes, name_of
 
-    if max_seconds > 0:
-        warm_up(nlp)
-    try:
-        with time_limit("a batch", batch_seconds(max_seconds, len(batch))):
-            pairs = list(zip(batch, extract_documents(batch, nlp, batch_size), strict=True))
-    except Exception:  # one document broke (or stalled) the batch: redo it one by one to find which
-        pairs = []
-        for document in batch:
-            name = document.input or document.id
-            try:
-                with time_limit(name, max_seconds):
-                    pairs.append((document, extract_document(document, nlp)))
-            except InputError as error:
-                _fail(store, summary, Problem(name, error.reason, error.message))
-            except Exception as exc:
-                _fail(store, summary, Problem(name, "extraction", extraction_failed(document, exc)))
+    pairs: list[tuple[Document, Report]] = []
+    outcomes = extract_outcomes(batch, nlp, batch_size, max_seconds=max_seconds)
+    for document, outcome in zip(batch, outcomes, strict=True):
+        if isinstance(outcome, InputError):
+            _fail(store, summary, Problem(name_of(document), outcome.reason, outcome.message))
+        else:
+            pairs.append((document, outcome))
     stored = store.save_many(pairs)
     summary.stored += stored
     summary.duplicates += len(pairs) - stored
@@ -125,10 +116,7 @@ def _storable(text: str) -> str:
 
 
 def extraction_failed(document: Document, exc: Exception) -> str:
-    return (
-        f"{document.input or document.id}: extraction failed ({type(exc).__name__}: {exc}); this "
-        "is a warledger bug, please report it with the input"
-    )
+    return ExtractionFailed(document.input or document.id, exc).message
 
 
 def retry_paths(store: Store) -> list[str]:
