@@ -72,8 +72,90 @@ def test_jsonl_holds_the_stored_reports(export, sample_db):
     from warledger.schema import validation_errors
 
     lines = export("jsonl").read_text("utf-8").splitlines()
-    assert len(lines) == 37
+    from warledger.store import Store
+
+    with Store.open(sample_db) as store:
+        stored = store.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert len(lines) == stored
     reports = [json.loads(line) for line in lines]
-    assert [validation_errors(r) for r in reports] == [[]] * 37  # the public report schema
+    assert [validation_errors(r) for r in reports] == [[]] * stored  # the public report schema
     mali = export("jsonl", "--country", "MLI").read_text("utf-8").splitlines()
     assert 0 < len(mali) < len(lines)
+
+
+def _wagner_haftar(g):
+    wagner = find([{"id": n, **d} for n, d in g.nodes(data=True)], label="Wagner Group")["id"]
+    haftar = find([{"id": n, **d} for n, d in g.nodes(data=True)], label="Khalifa Haftar")["id"]
+    return wagner, haftar, g.get_edge_data(wagner, haftar)
+
+
+def _shape(sample_db):
+    from warledger.export.record import open_record
+
+    record = open_record(sample_db)
+    ends = {a for r in record.relations for a in (r["source_id"], r["target_id"])}
+    return len(ends), len(record.relations)
+
+
+def test_gexf_round_trips_through_networkx_with_time(export, sample_db):
+    import networkx as nx
+
+    g = nx.read_gexf(export("gexf"))
+    assert g.graph["mode"] == "dynamic"
+    assert (g.number_of_nodes(), g.number_of_edges()) == _shape(sample_db)
+    wagner, _, edge = _wagner_haftar(g)
+    assert g.nodes[wagner] == {
+        "label": "Wagner Group", "kind": "pmc", "country": "RUS", "kb_id": "rus.wagner",
+        "documents": 7,
+    }  # fmt: skip
+    assert (edge["label"], edge["relation"], edge["sources"]) == (
+        "SUPPORTS", "SUPPORTS", "The Syrian Observatory for Human Rights"
+    )  # fmt: skip
+    assert edge["spells"] == [("2020-05-16", "2020-05-16")]
+    assert edge["certainty"] == [("reported", "2020-05-16", "2020-05-16")]
+    assert (edge["start"], edge["end"], edge["source_count"]) == ("2020-05-16", "2020-05-16", 1)
+    # a filter: only Wagner's ties
+    only = nx.read_gexf(export("gexf", "--actor", "Wagner Group"))
+    assert only.number_of_edges() == 4
+    assert all(wagner in (u, v) for u, v in only.edges())
+
+
+def test_graphml_round_trips_through_networkx(export, sample_db):
+    import networkx as nx
+
+    g = nx.read_graphml(export("graphml"))
+    assert (g.number_of_nodes(), g.number_of_edges()) == _shape(sample_db)
+    _, _, edge = _wagner_haftar(g)
+    assert edge["relation"] == "SUPPORTS"
+    assert edge["certainty"] == "reported"
+    assert json.loads(edge["intervals"]) == [["2020-05-16", "2020-05-16"]]
+    firm = nx.read_graphml(export("graphml", "--certainty", "asserted"))
+    assert 0 < firm.number_of_edges() < g.number_of_edges()
+    assert {d["certainty"] for _, _, d in firm.edges(data=True)} == {"asserted"}
+
+
+def test_plover_events(export, sample_db):
+    from warledger.export.record import open_record
+
+    events = [json.loads(line) for line in export("plover").read_text("utf-8").splitlines()]
+    record = open_record(sample_db)
+    assert len(events) == sum(1 for e in record.events if e["plover"] and not e["negated"])
+    bombing = find(events, warledger_type="EXPLOSIVE", date="2021-03-15", sources=4)
+    assert (bombing["event_type"], bombing["mode"], bombing["context"]) == (
+        "ASSAULT", "explosion", ["military"]
+    )  # fmt: skip
+    assert [a["name"] for a in bombing["source_actor"]] == [
+        "unidentified armed group", "Jama'at Nusrat al-Islam wal-Muslimin"
+    ]  # fmt: skip
+    assert [a["name"] for a in bombing["target_actor"]] == ["Malian Armed Forces"]
+    assert bombing["location"]["name"] == "Ansongo"
+    assert (bombing["location"]["lat"], bombing["location"]["lon"]) == (15.6597, 0.5022)
+    assert bombing["fatalities"] == 12
+    assert all(e["event_type"] for e in events)
+    assert all(e["date"] is None or len(e["date"]) == 10 for e in events)
+    before = [
+        json.loads(x)
+        for x in export("plover", "--until", "2019-12-31").read_text().split("\n")
+        if x
+    ]
+    assert before and all(e["date"] <= "2019-12-31" for e in before)

@@ -14,6 +14,9 @@ from warledger.commands.db import add_db, existing_target
 FORMATS = {
     "acled": ("acled", "events"),
     "geojson": ("geojson", "features"),
+    "gexf": ("network", "edges"),
+    "graphml": ("network", "edges"),
+    "plover": ("plover", "events"),
     "jsonl": ("jsonl", "reports"),
 }
 
@@ -21,7 +24,7 @@ FORMATS = {
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="export the stored record (acled, geojson, jsonl)",
+        help="export the stored record (acled, geojson, gexf, graphml, jsonl, ...)",
     )
     parser.add_argument(
         "--format", choices=list(FORMATS), default="acled", help="output format (default: acled)"
