@@ -143,6 +143,7 @@ def test_every_field_agrees_for_a_fully_matching_row(tmp_path: Path) -> None:
         "location_km": True,
         "country": True,
         "event_date": True,
+        "event_date_stated": None,
         "fatalities": True,
         "fatalities_known": True,
         "certainty_alleged": True,
@@ -288,6 +289,42 @@ def test_kenya_dates_are_day_first(tmp_path: Path) -> None:
     )
     (row,) = read_acled(path)
     assert row.event_date is not None and row.event_date.isoformat() == "2019-06-05"
+
+
+OLD_SCHEMA = "EVENT_ID_CNTY,EVENT_DATE,EVENT_TYPE,ACTOR1,COUNTRY,NOTES,FATALITIES\n"
+
+
+def test_notes_without_the_year_are_left_out_of_event_date_stated(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        CURRENT
+        + 'K1,05-06-19,Riots,Mob violence,,,Kenya,Kutu,,,"5 June: a mob beat a thief.",0,KEN\n'
+        + 'K2,07-06-19,Riots,Mob violence,,,Kenya,Kutu,,,"On June 7 2019, a mob beat a thief.",0,KEN\n',
+    )
+    undated, dated = read_acled(path)
+    assert (undated.date_stated, dated.date_stated) == (False, True)
+    day = When(text="On June 7 2019", start="2019-06-07", end="2019-06-07", precision="day")
+    found = system_view(report(event("e1", "Mob violence", 0, when=day)))
+    scored = [score_row(undated, system_view(report())), score_row(dated, found)]
+    assert [s.checks["event_date"] for s in scored] == [False, True]
+    assert [s.checks["event_date_stated"] for s in scored] == [None, True]
+    by_name = {f.name: f for f in figures(scored)}
+    assert (by_name["event_date"].value, by_name["event_date"].n) == (0.5, 2)
+    assert (by_name["event_date_stated"].value, by_name["event_date_stated"].n) == (1.0, 1)
+
+
+def test_old_schema_dates_are_read_and_notes_without_a_date_are_not_stated(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path,
+        OLD_SCHEMA + "1BNG,01-January-2015,Riots/Protests,Rioters (Bangladesh),Bangladesh,"
+        '"Two groups fought over a market.",0\n',
+    )
+    (row,) = read_acled(path)
+    assert row.event_date is not None and row.event_date.isoformat() == "2015-01-01"
+    assert row.date_stated is False
+    assert score_row(row, system_view(report())).checks["event_date_stated"] is None
 
 
 def test_rows_without_notes_are_skipped_and_a_file_without_notes_is_refused(tmp_path: Path) -> None:

@@ -46,6 +46,16 @@ class AcledRow:
         return bool(UNKNOWN_FATALITIES.search(self.notes))
 
     @property
+    def date_stated(self) -> bool:
+        """The note states the year of the row's event_date ("On 3 May 2019", "May 3rd 2019"):
+        without it no reader of the note alone can give the full date. Old exports' notes often
+        state no date at all (the old upper-case schema) or only day and month ("12 Sep.")."""
+        return (
+            self.event_date is not None
+            and re.search(rf"(?<!\d){self.event_date.year}(?!\d)", self.notes) is not None
+        )
+
+    @property
     def alleged(self) -> bool:
         """The note hedges the event with "alleged"/"reportedly"."""
         return bool(ALLEGED_WORDS.search(self.notes))

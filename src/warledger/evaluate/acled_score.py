@@ -35,6 +35,7 @@ CHECKS = (
     "location_km",
     "country",
     "event_date",
+    "event_date_stated",
     "fatalities",
     "fatalities_known",
     "certainty_alleged",
@@ -168,6 +169,9 @@ def score_row(row: AcledRow, system: SystemView) -> RowScore:
         "location_km": _within_radius(row, system.places),
         "country": (system.country == row.iso3) if row.iso3 else None,
         "event_date": (system.date == row.event_date.isoformat()) if row.event_date else None,
+        "event_date_stated": (system.date == row.event_date.isoformat())
+        if row.event_date and row.date_stated
+        else None,
         "fatalities": fatalities,
         "fatalities_known": None if row.unknown_fatalities else fatalities,
         "certainty_alleged": (system.certainty == "alleged") if has_event and row.alleged else None,
@@ -188,6 +192,8 @@ NOTES = {
     "fatalities_known": "excluding 'Unknown fatalities coded as 10' rows",
     "certainty_alleged": "notes saying alleged/reportedly: share certainty=alleged",
     "certainty_asserted": "other notes: share certainty=asserted",
+    "event_date_stated": "rows whose note states the event's year (the others cannot be dated "
+    "from the note alone)",
     "location": f"name match or within {LOCATION_RADIUS_KM:g} km",
     "location_km": f"within {LOCATION_RADIUS_KM:g} km of ACLED's point (distance only)",
     "actor1_name_any": "upper bound: gold actor1 among the report's actors, any role",

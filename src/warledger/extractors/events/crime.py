@@ -1,7 +1,8 @@
 """ACLED's conventions for organised-crime violence (the rule data is `criminal_violence` in
 `data/defaults.yaml`): in the theatres listed there an unidentified armed group is an
 "Unidentified Gang (X)" when its paragraph has an organised-crime cue, and goods seized by the
-police are seized from that gang."""
+police are seized from that gang. In every theatre, an attack whose victim was a gang member or a
+drug trafficker is an armed clash with an unidentified gang (`armed_victims`)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from warledger.extractors.events.defaults import (
     default_actor,
     paragraph_of,
 )
+from warledger.extractors.events.records import crosswalk
 from warledger.extractors.events.vocabulary import DATA
 from warledger.kb.acled_names import generic_name
 from warledger.kb.load import load_kb
@@ -142,3 +144,51 @@ def _seized_from_gang(
     )  # fmt: skip
     gang = default_actor(ctx, rule, agent.country, event.evidence[0])
     event.patient = [gang.id]
+
+
+@lru_cache(maxsize=1)
+def armed_victim_cues() -> re.Pattern[str] | None:
+    """`armed_victims` in defaults.yaml: the ways a note says an attack's victim was a gang
+    member or a drug trafficker."""
+    path = DATA / "defaults.yaml"
+    try:
+        data = (load_yaml(path.read_text(encoding="utf-8")) or {})["criminal_violence"]
+        cues = [str(c) for c in data.get("armed_victims") or ()]
+        return re.compile("|".join(f"(?:{c})" for c in cues), re.IGNORECASE) if cues else None
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
+        raise ConfigError(
+            f"{path}: not a valid criminal_violence.armed_victims list: {exc}"
+        ) from exc
+
+
+def apply_armed_victims(ctx: Context, event: Event) -> None:
+    """An attack whose victim belonged to a gang or trafficked drugs is an armed clash between
+    organised criminal groups (ACLED's convention): the civilian second actor becomes an
+    unidentified gang of the event's country; the first actor stays as it was coded."""
+    cues = armed_victim_cues()
+    acled = event.acled or {}
+    if cues is None or event.negated or acled.get("sub_event_type") != "Attack":
+        return
+    if not cues.search(paragraph_of(ctx, event)):
+        return
+    by_id = {a.id: a for a in ctx.actors}
+    victims = [i for i in event.patient if i in by_id and by_id[i].kind == "civilians"]
+    if event.patient and not victims:
+        return  # a victim the text names as something else (a state force, a party)
+    iso3 = next((by_id[i].country for i in victims if by_id[i].country), None)
+    iso3 = iso3 or next(
+        (by_id[i].country for i in event.agent if i in by_id and by_id[i].country), None
+    )
+    event.type = "CLASH"
+    event.acled, event.plover = crosswalk("CLASH")
+    rule = DefaultActor(
+        template="unidentified_gang", kind="unidentified_armed_group", name="unidentified gang",
+        mode="missing",
+    )  # fmt: skip
+    evidence = (
+        by_id[victims[0]].mentions[0]
+        if victims and by_id[victims[0]].mentions
+        else event.evidence[0]
+    )
+    gang = default_actor(ctx, rule, iso3, evidence)
+    event.patient = [gang.id] + [i for i in event.patient if i not in victims and i != gang.id]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from warledger.extractors.context import Context
 from warledger.extractors.events.assemble import build_candidates
 from warledger.extractors.events.candidate import is_toll_only
-from warledger.extractors.events.crime import apply_criminal_violence
+from warledger.extractors.events.crime import apply_armed_victims, apply_criminal_violence
 from warledger.extractors.events.defaults import (
     apply_armed_forces,
     apply_default_agent,
@@ -59,6 +59,7 @@ def find_events(ctx: Context) -> list[Event]:
         apply_default_agent(ctx, event, trigger)
         apply_default_patient(ctx, event, trigger)
         apply_criminal_violence(ctx, event)
+        apply_armed_victims(ctx, event)
         event.id = ctx.new_id("e")
     mark_main(events, ctx.text)
     return events

@@ -17,15 +17,16 @@ Roles and precision for events: see `warledger.extractors.places.roles`.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from warledger.extractors.context import Context
-from warledger.extractors.places.mentions import Mention, find_mentions, vocabulary
+from warledger.extractors.places.mentions import Mention, Vocabulary, find_mentions, vocabulary
 from warledger.extractors.places.resolve import Evidence, best
 from warledger.kb.gazetteer import Gazetteer, load_gazetteer
 from warledger.kb.gazetteer_db import GeonamesDb, geonames_db
 from warledger.kb.gazetteer_model import GazPlace, Match
-from warledger.report import Place
+from warledger.report import Place, Span
 from warledger.settings import Settings
 
 
@@ -104,7 +105,9 @@ def find_places(ctx: Context) -> list[Place]:
             break  # a pass that changed nothing: the next would start, and end, the same
     final = resolved
     # Unresolved names default to the country the places (not the actors) point at.
-    return _places(ctx, final, gazetteer, _evidence(named, final).leading_country())
+    places = _places(ctx, final, gazetteer, _evidence(named, final).leading_country())
+    _town_parts(ctx, places)
+    return places
 
 
 def _same(a: Resolved, b: Resolved) -> bool:
@@ -367,3 +370,71 @@ def _at(surface: str, kind: str, g: GazPlace) -> Place:
     return Place(
         id="", name=surface, kind=kind, country=g.country, admin1=g.admin1, lat=g.lat, lon=g.lon
     )
+
+
+def _town_parts(ctx: Context, places: list[Place]) -> None:
+    """A part of a town ("Grama neighborhood", "Colonia Libertad") in a report that opens in a
+    town ("On 7 May, in Nova Iguacu, Rio de Janeiro, ..."): when the gazetteer placed it more than
+    `town_part_km` from that town, it found a namesake elsewhere, and the part is put at the town
+    (places.yaml town_parts_after, town_parts_before)."""
+    vocab = vocabulary()
+    first = next(iter(ctx.doc.sents), None)
+    if first is None:
+        return
+    town = _opening_town(ctx, places, first.start_char, first.end_char, vocab)
+    if town is None or town.lat is None or town.lon is None:
+        return
+    for place in places:
+        if place is town or place.lat is None or place.lon is None or not place.mentions:
+            continue
+        if not all(_town_part(ctx.text, m, vocab) for m in place.mentions):
+            continue
+        if _km(place.lat, place.lon, town.lat, town.lon) <= vocab.town_part_km:
+            continue
+        place.kind, place.geonames_id = "site", None
+        place.country, place.admin1 = town.country, town.admin1
+        place.lat, place.lon = town.lat, town.lon
+
+
+def _opening_town(
+    ctx: Context, places: list[Place], start: int, end: int, vocab: Vocabulary
+) -> Place | None:
+    """The first town or village named in [start, end) (the report's first sentence), outside
+    parentheses and not itself a part of a town."""
+    found: list[tuple[int, Place]] = []
+    for place in places:
+        if place.kind not in {"city", "locality"} or place.lat is None:
+            continue
+        for m in place.mentions:
+            before = ctx.text[max(0, m.start - 60) : m.start]
+            if (
+                start <= m.start < end
+                and before.rfind("(") <= before.rfind(")")
+                and not _town_part(ctx.text, m, vocab)
+            ):
+                found.append((m.start, place))
+                break
+    return min(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _town_part(text: str, mention: Span, vocab: Vocabulary) -> bool:
+    """The mention names a part of a town: a town-part word right after or before the name, or
+    as the mention's own first or last word."""
+    words = text[mention.start : mention.end].lower().split()
+    after = text[mention.end : mention.end + 30].lower().split()[:1]
+    before = text[max(0, mention.start - 30) : mention.start].lower().split()[-1:]
+    return bool(
+        (words and (words[0] in vocab.town_parts_before or words[-1] in vocab.town_parts_after))
+        or (after and after[0].strip(",.;:()") in vocab.town_parts_after)
+        or (before and before[0] in vocab.town_parts_before)
+    )
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))

@@ -85,6 +85,11 @@ class Vocabulary:
     """Village-level unit words before a name ("Barangay Marbel")."""
     """Admin head words of units below a province ("district", "municipality")."""
     """Nouns after a name that make it a currency, product or institution ("US dollar")."""
+    town_parts_after: frozenset[str] = frozenset()
+    town_parts_before: frozenset[str] = frozenset()
+    """Words that make a name a part of a town ("Grama neighborhood", "Colonia Libertad")."""
+    town_part_km: float = 40.0
+    """How far from the town the report opens in such a part may lie."""
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +131,9 @@ def vocabulary() -> Vocabulary:
         thing_heads=words("thing_heads"),
         seat_heads=words("seat_heads"),
         leading_units=words("leading_units"),
+        town_parts_after=words("town_parts_after"),
+        town_parts_before=words("town_parts_before"),
+        town_part_km=float(data["town_part_km"]),
     )
 
 
