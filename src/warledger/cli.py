@@ -17,6 +17,7 @@ from warledger.errors import WarledgerError
 # One module per subcommand, in the order `warledger --help` lists them.
 COMMANDS = [
     "ingest",
+    "batch",
     "resolve",
     "queries",
     "extract",

@@ -44,3 +44,7 @@ class QueryError(WarledgerError):
 
 class FilterError(WarledgerError):
     """A filter value an export or query cannot use (a malformed date, an unknown certainty)."""
+
+
+class BatchError(WarledgerError):
+    """A batch run or its output folder cannot be used (no cluster, a damaged partition)."""

@@ -79,7 +79,7 @@ def ingest_into(
 
 
 def _fail(store: Store, summary: IngestSummary, problem: Problem) -> None:
-    problem = Problem(_storable(problem.input), problem.reason, _storable(problem.message))
+    problem = storable(problem)
     store.record_failure(problem.input, problem.reason, problem.message)
     summary.failures.append(problem)
 
@@ -94,20 +94,41 @@ def _flush(
 ) -> None:
     if not batch:
         return
-    # Imported here so that commands which never extract (stats, --help) do not load spaCy.
-    from warledger.extractors.run import extract_outcomes, name_of
-
-    pairs: list[tuple[Document, Report]] = []
-    outcomes = extract_outcomes(batch, nlp, batch_size, max_seconds=max_seconds)
-    for document, outcome in zip(batch, outcomes, strict=True):
-        if isinstance(outcome, InputError):
-            _fail(store, summary, Problem(name_of(document), outcome.reason, outcome.message))
-        else:
-            pairs.append((document, outcome))
+    pairs, problems = extract_batch(batch, nlp, batch_size, max_seconds)
+    for problem in problems:
+        _fail(store, summary, problem)
     stored = store.save_many(pairs)
     summary.stored += stored
     summary.duplicates += len(pairs) - stored
     store.resolve_failures(document.input or "" for document, _ in pairs)
+
+
+def extract_batch(
+    batch: Sequence[Document],
+    nlp: Language | None,
+    batch_size: int,
+    max_seconds: float,
+) -> tuple[list[tuple[Document, Report]], list[Problem]]:
+    """The reports of `batch` (in order) and a Problem for each document that failed: the one
+    extraction code path of `ingest` and of `batch`'s workers (`extract_outcomes`, under the
+    per-document time limit). One document's failure costs no other its report."""
+    # Imported here so that commands which never extract (stats, --help) do not load spaCy.
+    from warledger.extractors.run import extract_outcomes, name_of
+
+    pairs: list[tuple[Document, Report]] = []
+    problems: list[Problem] = []
+    outcomes = extract_outcomes(batch, nlp, batch_size, max_seconds=max_seconds)
+    for document, outcome in zip(batch, outcomes, strict=True):
+        if isinstance(outcome, InputError):
+            problems.append(Problem(name_of(document), outcome.reason, outcome.message))
+        else:
+            pairs.append((document, outcome))
+    return pairs, problems
+
+
+def storable(problem: Problem) -> Problem:
+    """The problem with its input and message as text the database can hold."""
+    return Problem(_storable(problem.input), problem.reason, _storable(problem.message))
 
 
 def _storable(text: str) -> str:
