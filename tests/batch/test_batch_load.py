@@ -72,3 +72,18 @@ def test_a_damaged_partition_is_a_clear_error(tmp_path, nlp):
         pytest.raises(BatchError, match="cannot be read as a batch"),
     ):
         load_batch(store, out)
+
+
+def test_load_works_the_same_on_both_backends(samples_batch, db_target):
+    """Through the store interface only: DuckDB and PostgreSQL hold the same documents."""
+    out, _ = samples_batch
+    with Store.open(db_target) as store:
+        first = load_batch(store, out)
+        again = load_batch(store, out)
+        assert (first.stored, first.failures, again.stored, again.failures) == (37, 2, 0, 0)
+        assert store.count("documents") == 37
+        assert len(store.document_ids()) == 37
+        assert sorted((Path(f.input).name, f.reason, f.attempts) for f in store.failures()) == [
+            ("empty-download.txt", "empty", 1),
+            ("non-english-article.txt", "language", 1),
+        ]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
+from warledger.commands.db import DB_HELP, add_db
 from warledger.settings import Settings
 
 
@@ -33,7 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     batch.add_argument("--outlet", help="outlet for inputs that do not name one")
     batch.add_argument("--encoding", help="decode text with this encoding (e.g. latin-1)")
     batch.add_argument(
-        "--db", help="then load the partitions into this database (as `warledger load`)"
+        "--db",
+        help="then load the partitions into this database (as `warledger load`): " + DB_HELP,
     )
     batch.set_defaults(func=run_batch_command)
 
@@ -41,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "load", help="load the Parquet partitions of `warledger batch` into the database"
     )
     load.add_argument("folder", metavar="DIR", help="the --out folder of `warledger batch`")
-    load.add_argument("--db", help="database (default: warledger.duckdb, or WARLEDGER_DB)")
+    add_db(load)
     load.set_defaults(func=run_load_command)
 
 
@@ -93,13 +94,13 @@ def run_load_command(args: argparse.Namespace) -> int:
 
 def _load(folder: str, db: str | None) -> int:
     from warledger.batch.load import load_batch
-    from warledger.store import Store
+    from warledger.store import Store, describe
 
-    settings = Settings.load(db=Path(db) if db else None)
+    settings = Settings.load(db=db)
     with Store.open(settings.db) as store:
         summary = load_batch(store, folder, batch_size=settings.nlp_batch_size)
     print(
-        f"{summary.stored} documents stored in {settings.db} from {summary.partitions} partitions "
+        f"{summary.stored} documents stored in {describe(settings.db)} from {summary.partitions} partitions "
         f"({summary.documents - summary.stored} already stored, {summary.failures} new failures)"
     )
     return 0
