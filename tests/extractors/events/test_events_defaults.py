@@ -236,3 +236,32 @@ def test_goods_seized_by_police_in_brazil_belonged_to_a_gang(extract_text, goods
     event = next(e for e in report.events if e.type == "LOOTING")
     assert report.actor(event.agent[0]).kind == "police"
     assert [report.actor(a).acled_name for a in event.patient] == ["Unidentified Gang (Brazil)"]
+
+
+def test_body_found_is_a_victim_of_an_unidentified_group(extract_text):
+    report = extract_text(
+        "On 3 May 2020, a man's body was found with gunshot wounds near a village in Hasakeh "
+        "countryside."
+    )
+    agents, patients = _sides(report, "ATTACK")
+    assert agents == ["Unidentified Armed Group (Syria)"]
+    assert patients == ["Civilians (Syria)"]
+
+
+def test_people_who_kill_are_an_unidentified_armed_group(extract_text):
+    report = extract_text(
+        "On 5 May 2020, in a village of Michoacan, a man was shot dead inside his house by people "
+        "who knocked on his door."
+    )
+    agents, patients = _sides(report, "ATTACK")
+    assert agents == ["Unidentified Armed Group (Mexico)"]
+    assert patients == ["Civilians (Mexico)"]
+
+
+def test_a_suspect_wounded_in_a_clash_is_not_its_civilian_side(extract_text):
+    report = extract_text(
+        "On 2 May 2020, troops clashed near a village in Chiang Rai, wounding a suspect."
+    )
+    agents, patients = _sides(report, "CLASH")
+    assert agents == ["Military Forces of Thailand (2019-)"]
+    assert patients == ["Unidentified Armed Group (Thailand)"]

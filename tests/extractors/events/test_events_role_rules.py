@@ -226,3 +226,18 @@ def test_a_fight_after_which_a_clause_happens_is_fought_by_its_subject(extract_t
     clash = next(e for e in report.events if e.type == "CLASH")
     assert [report.actor(a).name for a in clash.agent] == ["March 23 Movement"]
     assert [report.actor(a).kind for a in clash.partner] == ["military"]
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("The victim's body was found in a ditch.", "victim"),
+        ("A farmer's corpse was dumped near the road.", "farmer"),
+    ],
+)
+def test_whose_remains_they_are_is_the_patient_not_the_agent(nlp, text, owner):
+    trigger = next(w for w in ("body", "corpse") if w in text.split())
+    roles = _roles(nlp, text, trigger, "VIOLENCE")
+    assert roles["agent"] == []
+    assert roles["patient"] == [owner]
+

@@ -260,15 +260,19 @@ def _armed(token: Token, vocab: Vocabulary) -> bool:
 
 
 def _attacks(token: Token, vocab: Vocabulary) -> bool:
-    """ "two men opened fire", "a man stabbed ...": an unnamed man as the subject of an attack."""
+    """ "two men opened fire", "a man stabbed ...", "shot dead by people who ...": unnamed men as
+    the subject (or the passive's agent) of an attack."""
     if (
         token.lower_ not in vocab.attacker_heads
         and token.lemma_.lower() not in vocab.attacker_heads
     ):
         return False
-    if token.dep_ != "nsubj":
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":  # "shot dead by two men"
+        verb = token.head.head
+    elif token.dep_ == "nsubj":
+        verb = token.head
+    else:
         return False
-    verb = token.head
     for v in (verb, *(c for c in verb.children if c.dep_ == "conj")):
         lemma = v.lemma_.lower()
         if lemma == "open":

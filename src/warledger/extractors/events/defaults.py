@@ -55,6 +55,9 @@ class DefaultActor:
     mutual: str | None = None
     """`mentioned` mode: the collective on both sides when the sentence has a `mutual_cues` cue."""
     mutual_cues: re.Pattern[str] | None = None
+    not_kinds: frozenset[str] = frozenset()
+    """Kinds that are never this event's second actor ("a suspect was shot" in a clash is one of
+    the other side, not a civilian victim): dropped from the patients before the rule applies."""
     state_agent: str | None = None
     """`missing` mode: the collective instead of `template` when the first agent is a state force."""
 
@@ -81,6 +84,7 @@ def default_rules(section: str = "defaults") -> dict[str, DefaultActor]:
                 if entry.get("mutual_cues")
                 else None,
                 state_agent=entry.get("state_agent"),
+                not_kinds=frozenset(entry.get("not_kinds") or ()),
                 unless=cue_pattern([str(c) for c in entry["unless"]])
                 if entry.get("unless")
                 else None,
@@ -245,6 +249,9 @@ def apply_default_patient(ctx: Context, event: Event, trigger: Span) -> None:
     if rule is None:
         return
     kinds = {a.id: a.kind for a in ctx.actors}
+    if rule.not_kinds:
+        event.patient = [a for a in event.patient if kinds.get(a) not in rule.not_kinds]
+        event.partner = [a for a in event.partner if kinds.get(a) not in rule.not_kinds]
     if rule.mode == "none":
         event.patient, event.partner = [], []
         if rule.unless is not None and rule.unless.search(paragraph_of(ctx, event).lower()):
@@ -259,7 +266,8 @@ def apply_default_patient(ctx: Context, event: Event, trigger: Span) -> None:
             return
         found = _mentioned(ctx, event, rule, event_country(ctx, event))
         if found is None and rule.otherwise is not None:
-            other = DefaultActor(rule.otherwise, rule.otherwise, rule.otherwise, "missing")
+            name = rule.otherwise.replace("_", " ")
+            other = DefaultActor(rule.otherwise, rule.otherwise, name, "missing")
             found = default_actor(ctx, other, event_country(ctx, event), trigger)
             if found.id in event.agent:
                 found = _other_side(ctx, found, trigger)
@@ -336,7 +344,7 @@ def _mutual(
     if not rule.mutual_cues.search(event.evidence[0].text.lower()):
         return False
     iso3 = event_country(ctx, event)
-    collective = DefaultActor(rule.mutual, rule.mutual, rule.mutual, "missing")
+    collective = DefaultActor(rule.mutual, rule.mutual, rule.mutual.replace("_", " "), "missing")
     first = default_actor(ctx, collective, iso3, trigger)
     if not event.agent or event.agent[0] != first.id:
         event.agent = [first.id, *(a for a in event.agent if a != first.id)]

@@ -28,6 +28,7 @@ from warledger.extractors.events.roles import (
     coordinated,
     sides,
 )
+from warledger.extractors.events.vocabulary import vocabulary as event_vocabulary
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -39,7 +40,10 @@ def _pobjs(prep: Token) -> list[Token]:
 
 
 def _modifier_agents(noun: Token) -> list[Token]:
-    """Who a noun's modifiers say did it: "Israeli airstrikes", "the regime's shelling"."""
+    """Who a noun's modifiers say did it: "Israeli airstrikes", "the regime's shelling" (not
+    whose remains they are: "the victim's body", see `_remains_owners`)."""
+    if _remains(noun):
+        return []
     return [
         child
         for child in noun.children
@@ -48,6 +52,17 @@ def _modifier_agents(noun: Token) -> list[Token]:
         or child.dep_ in {"amod", "compound"}
         and child.ent_type_ in {"NORP", "GPE", "ORG"}
     ]
+
+
+def _remains(noun: Token) -> bool:
+    return event_vocabulary().lexicons["remains_words"].match_at([noun], 0) > 0
+
+
+def _remains_owners(noun: Token) -> list[Token]:
+    """ "the victim's body", "a man's corpse": whose remains they are is who was killed."""
+    if not _remains(noun):
+        return []
+    return [c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"]
 
 
 ASSET_PREPOSITIONS = {"in", "inside", "near"}
@@ -246,6 +261,8 @@ def nominal_roles(noun: Token, event_type: str) -> Roles:
     roles = Roles()
     for child in _modifier_agents(noun):
         roles.add("agent", child)
+    for child in _remains_owners(noun):
+        roles.add("patient", child)
     for agent in _participle_agents(noun):
         roles.add("agent", agent)
     if event_type in TARGETED:

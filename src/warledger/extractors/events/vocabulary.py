@@ -137,6 +137,7 @@ def vocabulary() -> Vocabulary:
         "observation_words",
         "after_protest_words",
         "discovery_words",
+        "remains_words",
     ]
     return Vocabulary(
         triggers=_triggers(events),
