@@ -175,3 +175,39 @@ def test_a_movement_inside_one_country_is_no_flow(corpus: Corpus) -> None:
         events=[event("e1", "DEPLOY", patient=["a1"], origin=["p1"], destination=["p2"])],
     )
     assert corpus.resolve().flows == 0
+
+
+def test_a_deployment_sent_by_another_sponsor_joins_its_own_flow(corpus: Corpus) -> None:
+    """ "Turkey has sent thousands of Syrian fighters to Libya", told beside the Haftar story:
+    the same route and the same kind of people, but another sender, so the GNA's flow and not
+    Haftar's (whose groups, "Syrian fighters", it shares); its figure is the document's (no outlet: "document <id>", never its headline)."""
+    seed_story(corpus)
+    aside = corpus.add(
+        "How Syrian ex-rebels ended up on both sides of Libya's war",
+        "Turkey has sent thousands of Syrian fighters to Tripoli.",
+        "2020-07-15",  # two months on: its deployment is no report of the May ones
+        actors=[
+            actor("a1", "Turkey", "state", "TUR"),
+            actor("a2", "Syrian fighters", "fighters", "SYR"),
+        ],
+        places=[place("p1", TRIPOLI)],
+        events=[
+            event(
+                "e1",
+                "DEPLOY",
+                agent=["a1"],
+                patient=["a2"],
+                destination=["p1"],
+                quantity=quantity("thousands", None, 2000, 9999),
+            )
+        ],
+    )
+    assert corpus.resolve().flows == 2
+    haftar, gna = sorted(flows(corpus.store), key=lambda f: f["sponsors"][0]["name"] == "Turkey")
+    assert [s["name"] for s in haftar["sponsors"]] == ["Wagner Group"]
+    assert [n["text"] for n in haftar["numbers"]] == ["approximately 350", "about 1,500"]
+    assert [s["name"] for s in gna["sponsors"]] == ["Turkey"]
+    assert [(n["text"], n["source"]) for n in gna["numbers"]] == [
+        ("about 2,000", "Maghreb Observer"),
+        ("thousands", f"document {aside[:8]}"),
+    ]

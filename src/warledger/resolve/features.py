@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import calendar
 import math
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 from warledger.resolve.actors import ActorResolution, normal_name
 from warledger.resolve.records import Corpus, EventRec, PlaceRec
@@ -84,20 +86,50 @@ def distance_km(a: PlaceRec, b: PlaceRec) -> float | None:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’/-]+"  # the place, in capitals
+    r"(?:(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*(?:\((?P<dated>[^()]*)\)?)?"
+    r"|\s*\((?P<agency>[^()]*)\)?)$"  # ", May 14" with or without "(Agency)", or "(Agency)"
+)
+
+
+def source_label(name: str) -> str | None:
+    """How a source is named in the record: "Elizabeth Tsurkov, a researcher" -> "Elizabeth
+    Tsurkov"; a dateline read as a speaker ("MOSCOW, May 14 (Levant Wire") -> its agency, "Levant
+    Wire", or None when it names none ("MOSCOW, May 14")."""
+    dateline = _DATELINE.match(name.strip())
+    if dateline:
+        agency = (dateline["dated"] or dateline["agency"] or "").strip()
+        return agency if agency[:1].isupper() else None
+    label = name.split(",")[0].strip()
+    return label or None
+
+
+def document_label(root: str, corpus: Corpus) -> str:
+    """A document as a source: its outlet, else the host of its address, else "document <id>"
+    (never its headline: a headline is what the report says, not who says it)."""
+    doc = corpus.docs.get(root)
+    if doc and doc.outlet:
+        return doc.outlet
+    if doc and doc.url:
+        host = urlsplit(doc.url).hostname
+        if host:
+            return host.removeprefix("www.")
+    return f"document {root[:8]}"
+
+
 def source_of(event: EventRec, corpus: Corpus, original: dict[str, str]) -> tuple[str, str, int]:
     """(key, name, rank) of the independent source: a named original speaker, else the original
     document (so that copies of one report count once)."""
     for source_id in event.chain[:1]:
         source = corpus.sources.get((event.document_id, source_id))
         if source and source.kind in NAMED_SOURCE_KINDS and source.name[:1].isupper():
-            name = source.name.split(",")[0].strip()
-            key = normal_name(name)
-            if key and key not in _PRONOUNS and len(key) > 3:
+            name = source_label(source.name)
+            key = normal_name(name) if name else ""
+            if name and key and key not in _PRONOUNS and len(key) > 3:
                 return f"src:{key}", name, 1 if source.kind == "outlet" else 2
     root = original.get(event.document_id, event.document_id)
-    doc = corpus.docs.get(root)
-    label = (doc.outlet or doc.title or root[:12]) if doc else root[:12]
-    return f"doc:{root}", label, 0
+    return f"doc:{root}", document_label(root, corpus), 0
 
 
 def finer_places_in_evidence(

@@ -23,6 +23,10 @@ from warledger.resolve.records import Corpus, Key, PlaceRec
 from warledger.resolve.rules import Rules
 
 
+SPONSORING = ("DEPLOY", "PAY", "TRAIN")
+"""Types whose agent sponsors a flow (a recruiter need not)."""
+
+
 @dataclass
 class Thread:
     document_id: str
@@ -34,6 +38,8 @@ class Thread:
     destination_country: str | None = None
     sides: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()
+    sponsors: frozenset[str] = frozenset()
+    """Sides of the named agents that send, pay or train its people."""
 
 
 @dataclass
@@ -53,6 +59,16 @@ class Flow:
     def groups(self) -> frozenset[str]:
         return frozenset(g for t in self.threads for g in t.groups)
 
+    @property
+    def sponsors(self) -> frozenset[str]:
+        return frozenset(s for t in self.threads for s in t.sponsors)
+
+    def sponsored_apart(self, thread: Thread) -> bool:
+        """Both name who sends the people, and no sender is common: two flows on one route
+        ("Wagner sent ..." and "Turkey sent ..." to Libya)."""
+        mine = self.sponsors
+        return bool(mine and thread.sponsors and not mine & thread.sponsors)
+
 
 def _index(event_id: str) -> int:
     digits = "".join(ch for ch in event_id if ch.isdigit())
@@ -65,16 +81,28 @@ def _threads(members: list[Features]) -> list[list[Features]]:
     people, else the nearest one. An article that tells both sides' deployments keeps them apart."""
     members = sorted(members, key=lambda f: _index(f.event.id))
     anchors = [
-        i for i, f in enumerate(members) if f.event.type == "DEPLOY" and f.event.role("destination")
+        i
+        for i, f in enumerate(members)
+        if f.event.type == "DEPLOY"
+        and f.event.role("destination")
+        and (f.patients or f.agents or f.beneficiaries)
     ]
     if not anchors:
         return [members]
+    # an anchor stated in the sentence of an earlier one is an aside ("... flown to Libya, even
+    # as Turkey has sent fighters to Tripoli"): it keeps its own people but not its neighbours
+    asides = {
+        a
+        for n, a in enumerate(anchors)
+        if any(members[b].event.spans[:1] == members[a].event.spans[:1] for b in anchors[:n])
+    }
+    leading = [a for a in anchors if a not in asides] or anchors
     groups: dict[int, list[Features]] = {i: [members[i]] for i in anchors}
     for i, f in enumerate(members):
         if i in groups:
             continue
         sharing = [a for a in anchors if f.patients & members[a].patients]
-        target = min(sharing or anchors, key=lambda a: (abs(a - i), a))
+        target = min(sharing or leading, key=lambda a: (abs(a - i), a))
         groups[target].append(f)
     return [groups[a] for a in anchors]
 
@@ -125,6 +153,7 @@ def _thread(
             s for f in members if f.event.type in ("DEPLOY", "RECRUIT") for s in f.beneficiary_sides
         ),
         groups=groups,
+        sponsors=frozenset(s for f in members if f.event.type in SPONSORING for s in f.agent_sides),
     )
 
 
@@ -150,12 +179,19 @@ def resolve_flows(
     flows: list[Flow] = []
     for thread in sorted(threads, key=lambda t: (not t.origin_country, not t.sides, t.document_id)):
         route = (thread.origin_country, thread.destination_country)
-        same_route = [f for f in flows if (f.origin_country, f.destination_country) == route]
+        same_route = [
+            f
+            for f in flows
+            if (f.origin_country, f.destination_country) == route and not f.sponsored_apart(thread)
+        ]
         deployed = {event_of[m.event.key] for m in thread.members if m.event.type == "DEPLOY"}
         target = (
             next((f for f in flows if f.deployments & deployed), None)
             or next((f for f in same_route if thread.sides and f.sides & thread.sides), None)
             or next((f for f in same_route if not thread.sides and f.groups & thread.groups), None)
+            or next(
+                (f for f in same_route if not thread.sides and f.sponsors & thread.sponsors), None
+            )
         )
         if target is None and not thread.origin_country:
             continue  # no origin and no shared deployment: not a flow between theatres
@@ -218,7 +254,7 @@ def flow_record(
         )
 
     sponsors = _combine(
-        who("agent", ("DEPLOY", "PAY", "TRAIN"), rules.sponsor_kinds)
+        who("agent", SPONSORING, rules.sponsor_kinds)
         + who("beneficiary", ("RECRUIT", "TRAIN", "PAY"), frozenset(["pmc", "state"]))
     )
     moved = flow.groups

@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from warledger.resolve.actors import ActorResolution, normal_name
-from warledger.resolve.features import NAMED_SOURCE_KINDS, period_bounds
+from warledger.resolve.features import (
+    NAMED_SOURCE_KINDS,
+    document_label,
+    period_bounds,
+    source_label,
+)
 from warledger.resolve.records import Corpus, Key, RelationRec
 from warledger.resolve.rules import Rules
 
@@ -48,10 +53,11 @@ def _source_name(relation: RelationRec, corpus: Corpus, original: dict[str, str]
     for source_id in relation.chain[:1]:
         source = corpus.sources.get((relation.document_id, source_id))
         if source and source.kind in NAMED_SOURCE_KINDS and len(normal_name(source.name)) > 3:
-            return source.name.split(",")[0].strip()
+            label = source_label(source.name)
+            if label:
+                return label
     root = original.get(relation.document_id, relation.document_id)
-    doc = corpus.docs.get(root)
-    return (doc.outlet or doc.title or root[:12]) if doc else root[:12]
+    return document_label(root, corpus)
 
 
 def build_network(

@@ -135,3 +135,23 @@ def test_words_inside_a_proper_name_are_not_triggers(extract_text):
         "The Government of National Accord said on Monday that talks would resume."
     )
     assert "AGREEMENT" not in [e.type for e in report.events]
+
+
+def test_a_clause_of_its_own_is_another_deployment(extract_text):
+    """The flight has no agent; Turkey sends other people in a clause of its own: two events, and
+    Turkey is not the agent of the first (the two clauses' roles are not pooled)."""
+    report = extract_text(
+        "Hundreds of former Syrian rebels have been flown to eastern Libya to fight alongside the "
+        "forces of Khalifa Haftar, even as Turkey has sent thousands of Syrian fighters to "
+        "defend the government in Tripoli."
+    )
+    names = {a.id: a.name for a in report.actors}
+    deployments = [
+        (sorted(names[i] for i in e.agent), sorted(names[i] for i in e.patient))
+        for e in report.events
+        if e.type == "DEPLOY"
+    ]
+    assert deployments == [
+        ([], ["former Syrian rebels"]),
+        (["Turkey"], ["Syrian fighters"]),
+    ]

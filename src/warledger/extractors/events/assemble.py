@@ -174,6 +174,18 @@ def _disambiguate(trigger: Trigger, sentence: SpacySpan) -> Trigger:
     return Trigger(trigger.start, trigger.end, trigger.head, choice, trigger.pos, guard, ())
 
 
+def _own_clause(grouped: Roles, roles: Roles) -> bool:
+    """A trigger (not of violence or unrest, which pool their sentence's mentions) whose own
+    clause names other people moved by another agent is another event:
+    in "rebels have been flown to Libya ..., even as Turkey has sent Syrian fighters to ...", the
+    sending is Turkey's, the flight is not (the two clauses' roles are not pooled)."""
+    return (
+        bool(grouped.patient and roles.patient and roles.agent)
+        and not set(grouped.patient) & set(roles.patient)
+        and not set(grouped.agent) & set(roles.agent)
+    )
+
+
 def _group(
     items: list[tuple[Trigger, Roles, dict[int, str]]], sentence: SpacySpan
 ) -> list[Candidate]:
@@ -187,6 +199,9 @@ def _group(
         if has_unrest and (trigger.type in UNREST_TYPES or trigger.type in ABSORBED_BY_UNREST):
             key = "UNREST"
         candidate = groups.get(key)
+        if candidate is not None and key == trigger.type and _own_clause(candidate.roles, roles):
+            key = f"{key}#{len(groups)}"
+            candidate = None
         if candidate is None:
             groups[key] = Candidate(
                 type=trigger.type,
