@@ -22,7 +22,6 @@ from warledger.resolve.judgements import short_hash
 from warledger.resolve.records import Corpus, Key, PlaceRec
 from warledger.resolve.rules import Rules
 
-
 SPONSORING = ("DEPLOY", "PAY", "TRAIN")
 """Types whose agent sponsors a flow (a recruiter need not)."""
 
