@@ -4,7 +4,10 @@ After every kill the database must open, hold no half-written document (each sto
 exactly the rows an uninterrupted ingest gives it) and no orphan rows; a final run must complete
 the rest, with every document stored exactly once.
 
-    python benchmarks/kill_ingest.py [--kills 6] [--documents 120] [--seed 17]
+    python benchmarks/kill_ingest.py [--kills 6] [--documents 120] [--seed 17] [--postgresql]
+
+`--postgresql` kills ingests into a PostgreSQL database instead (a throwaway server,
+tests/postgres_server.py); there the kill is timed by the stored documents' count, not the WAL.
 
 Prints one line per kill and the figures (kills survived, documents lost); exits 1 on any breach.
 """
@@ -21,8 +24,11 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import duckdb
+
+from warledger.errors import StoreError
 
 WARLEDGER = [sys.executable, "-m", "warledger.cli"]
 CHILD_TABLES = ("actors", "places", "sources", "statements", "events", "relations", "mentions")
@@ -49,7 +55,7 @@ def write_corpus(folder: Path, count: int, rng: random.Random) -> None:
 ENV = {**os.environ, "WARLEDGER_NLP_BATCH_SIZE": "4"}
 
 
-def ingest(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
+def ingest(corpus: Path, db: Path | str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [*WARLEDGER, "ingest", str(corpus), "--db", str(db)],
         stdout=subprocess.DEVNULL,
@@ -58,7 +64,7 @@ def ingest(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
     )
 
 
-def timed_ingest(corpus: Path, db: Path) -> float:
+def timed_ingest(corpus: Path, db: Path | str) -> float:
     started = time.monotonic()
     subprocess.run(
         [*WARLEDGER, "ingest", str(corpus), "--db", str(db)],
@@ -69,9 +75,15 @@ def timed_ingest(corpus: Path, db: Path) -> float:
     return time.monotonic() - started
 
 
-def snapshot(db: Path) -> dict[str, dict[str, int]]:
+def snapshot(db: Path | str) -> dict[str, dict[str, int]]:
     """Per document id, the number of rows it has in each child table."""
-    con = duckdb.connect(str(db), read_only=True)
+    if isinstance(db, str):  # PostgreSQL
+        from warledger.store import Store
+
+        store = Store.open(db)
+        con: Any = store.con
+    else:
+        con = duckdb.connect(str(db), read_only=True)
     try:
         ids = [row[0] for row in con.execute("SELECT id FROM documents").fetchall()]
         total = con.execute("SELECT count(*) FROM documents").fetchone()
@@ -89,21 +101,37 @@ def snapshot(db: Path) -> dict[str, dict[str, int]]:
         con.close()
 
 
+def _stamp(db: Path | str, watch: Any) -> tuple[int, int] | None:
+    """What changes with each write: the WAL file's size and time (DuckDB), or the number of
+    stored documents (PostgreSQL, through `watch`, an open connection)."""
+    if isinstance(db, str):
+        try:
+            row = watch.execute("SELECT count(*) FROM documents").fetchone()
+        except Exception:  # the schema is not built yet
+            return None
+        return (int(row[0]), 0)
+    try:
+        stat = db.with_name(db.name + ".wal").stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_size, stat.st_mtime_ns)
+
+
 def kill_after_writes(
-    process: subprocess.Popen[bytes], db: Path, writes: int, extra: float
+    process: subprocess.Popen[bytes], db: Path | str, writes: int, extra: float
 ) -> bool:
     """SIGKILL `process` once the database's write-ahead log has changed `writes` times, `extra`
     seconds later (so that kills land both between and inside transactions); False when the
     process finished first."""
-    wal = db.with_name(db.name + ".wal")
+    watch = None
+    if isinstance(db, str):
+        import psycopg
+
+        watch = psycopg.connect(db, autocommit=True)
     last: tuple[int, int] | None = None
     seen = 0
     while process.poll() is None:
-        try:
-            stat = wal.stat()
-            stamp: tuple[int, int] | None = (stat.st_size, stat.st_mtime_ns)
-        except FileNotFoundError:
-            stamp = None
+        stamp = _stamp(db, watch)
         if stamp is not None and stamp != last:
             seen += 1
             last = stamp
@@ -112,10 +140,14 @@ def kill_after_writes(
             if process.poll() is None:
                 os.kill(process.pid, signal.SIGKILL)
                 process.wait()
+                if watch is not None:
+                    watch.close()
                 return True
             break
         time.sleep(0.01)
     process.wait()
+    if watch is not None:
+        watch.close()
     return False
 
 
@@ -125,11 +157,14 @@ def run(
     seed: int,
     work: Path,
     reference_ingest: Callable[[Path, Path], None] | None = None,
+    postgresql: str | None = None,
 ) -> dict[str, int]:
     """The figures: kills, survived, documents, lost, breaches. `reference_ingest(corpus, db)` makes
-    the uninterrupted database (default: the CLI in a subprocess)."""
+    the uninterrupted database (default: the CLI in a subprocess); `postgresql`, the URL of an
+    empty PostgreSQL database, is killed into instead of a DuckDB file."""
     rng = random.Random(seed)
-    corpus, reference_db, db = work / "corpus", work / "reference.duckdb", work / "killed.duckdb"
+    corpus, reference_db = work / "corpus", work / "reference.duckdb"
+    db: Path | str = postgresql or work / "killed.duckdb"
     write_corpus(corpus, documents, rng)
     (reference_ingest or timed_ingest)(corpus, reference_db)
     reference = snapshot(reference_db)
@@ -150,7 +185,7 @@ def run(
             continue
         figures["kills"] += 1
         try:
-            held = snapshot(db) if db.exists() else {}
+            held = snapshot(db) if isinstance(db, str) or db.exists() else {}
             partial = [d for d, rows in held.items() if rows != reference.get(d)]
             if partial:
                 raise AssertionError(f"{len(partial)} half-written documents")
@@ -160,7 +195,7 @@ def run(
                 f"kill {figures['kills']} after {writes} writes + {extra:.2f} s: database opens, "
                 f"{len(held)} whole documents, no orphan rows"
             )
-        except (AssertionError, duckdb.Error) as exc:
+        except (AssertionError, duckdb.Error, StoreError) as exc:
             figures["breaches"] += 1
             print(f"kill {figures['kills']}: BREACH {exc}")
     timed_ingest(corpus, db)
@@ -181,9 +216,19 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=6)
     parser.add_argument("--documents", type=int, default=120)
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--postgresql", action="store_true", help="kill ingests into PostgreSQL")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="warledger-kill-") as work:
-        figures = run(args.kills, args.documents, args.seed, Path(work))
+        if not args.postgresql:
+            figures = run(args.kills, args.documents, args.seed, Path(work))
+        else:
+            sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+            from tests.postgres_server import PostgresServer
+
+            with PostgresServer(durable=True) as server:
+                figures = run(
+                    args.kills, args.documents, args.seed, Path(work), postgresql=server.url
+                )
     return 1 if figures["breaches"] or figures["lost"] else 0
 
 

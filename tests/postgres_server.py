@@ -63,7 +63,10 @@ def _free_port() -> int:
 class PostgresServer:
     """`with PostgresServer() as server: server.url` -> postgresql://... of a fresh database."""
 
-    def __init__(self) -> None:
+    def __init__(self, durable: bool = False) -> None:
+        """`durable`: PostgreSQL's own defaults (fsync on commit); else the fast settings of a
+        server whose data may be lost (fsync off), as tests want."""
+        self.durable = durable
         self.root = Path(tempfile.mkdtemp(prefix="warledger-pg-"))
         self.data = self.root / "data"
         self.port = _free_port()
@@ -98,9 +101,10 @@ class PostgresServer:
             "--no-sync",
         )
         options = (
-            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=40"
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c max_connections=40"
         )
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run(
             str(self.bin / "pg_ctl"),
             "-D",

@@ -31,3 +31,16 @@ def test_ingest_survives_kill_9_with_nothing_lost_or_half_written(tmp_path, nlp)
         kills=3, documents=24, seed=17, work=tmp_path, reference_ingest=reference
     )
     assert figures == {"kills": 3, "survived": 3, "documents": 24, "lost": 0, "breaches": 0}
+
+
+def test_ingest_into_postgresql_survives_kill_9(tmp_path, nlp, pg_url):
+    """The same on PostgreSQL: a killed client's open transaction is rolled back by the server."""
+
+    def reference(corpus: Path, db: Path) -> None:
+        with Store.open(db) as store:
+            ingest_into(store, read_inputs([corpus]), nlp)
+
+    figures = _script().run(
+        kills=2, documents=16, seed=5, work=tmp_path, reference_ingest=reference, postgresql=pg_url
+    )
+    assert figures == {"kills": 2, "survived": 2, "documents": 16, "lost": 0, "breaches": 0}
