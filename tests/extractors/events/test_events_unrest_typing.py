@@ -105,3 +105,36 @@ def test_a_police_patrol_stays_an_armed_target(extract_text):
 )  # fmt: skip
 def test_security_forces_acting_after_the_protest_sentence(extract_text, text, expected):
     assert _first(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause the parser hangs on "protested" is no reported complaint
+        "On 2 March 2021, in Leon, Guanajuato, retired teachers protested demanding payments of "
+        "their pensions and other sums that the state owes them.",
+        # "demonstrated" with what they came to ask for is a protest, not a showing
+        "On 2 March 2021, in Merida, Yucatan, about 30 lawyers demonstrated to request a "
+        "reduction of the licence fees.",
+    ],
+)
+def test_protests_that_say_what_they_ask_for_are_found(extract_text, text):
+    assert _first(extract_text(text)) == PEACEFUL
+
+
+def test_a_protest_verb_with_a_reported_clause_is_still_a_complaint(extract_text):
+    report = extract_text("The unions protested that the new rules were unfair to drivers.")
+    assert [e.type for e in report.events if e.type == "PROTEST"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 June 2021, dozens of Bangladeshi nationals pelted stones at border guards near "
+        "Petrapole after they were stopped at the crossing.",
+        "On 3 June 2021, beneficiaries of a relief programme pelted stones at officials at a "
+        "distribution centre in Larkana.",
+    ],
+)
+def test_foreign_nationals_and_aid_beneficiaries_throwing_stones_are_a_mob(extract_text, text):
+    assert _first(extract_text(text)) == MOB

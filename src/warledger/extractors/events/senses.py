@@ -90,13 +90,16 @@ def in_set_phrase(
 
 def is_complaint(doc: Doc, head: int, type_: str) -> bool:
     """ "firms protested that the rule was unfair": a verb of protest with a reported clause
-    is a complaint, not a demonstration."""
+    is a complaint, not a demonstration. The clause's "that" follows the verb closely ("protested
+    strongly that"); one further on opens a relative clause the parser hung on the verb
+    ("protested demanding payment of debts that the state owes them")."""
     token = doc[head]
     return (
         type_ == "PROTEST"
         and token.pos_ == "VERB"
         and any(
-            c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)
+            c.dep_ == "ccomp"
+            and any(m.lower_ == "that" and 0 < m.i - token.i <= 4 for m in c.children)
             for c in token.children
         )
     )
