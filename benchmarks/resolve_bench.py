@@ -5,6 +5,7 @@ and memory of `resolve` as the corpus grows.
     python benchmarks/resolve_bench.py acled [CSV ...]         # distinct ACLED events merged together
     python benchmarks/resolve_bench.py news-jsonl /tmp/news.jsonl   # the news CSVs as JSON lines
     python benchmarks/resolve_bench.py news --db NEWS.duckdb   # time and peak memory: 1/4, 1/2, all
+    python benchmarks/resolve_bench.py news-add --db NEWS.duckdb --add 10   # incremental re-run
 
 `acled`: every row of an ACLED file is one event, so every merge of two rows' events (and every
 "copy" link between two rows' notes) is wrong. The notes are extracted with no publication date, as
@@ -153,12 +154,74 @@ def _subset(source: Path, target: Path, share: float) -> int:
     return len(keep)
 
 
-def _timed_resolve(db: Path) -> dict[str, float]:
-    """Run in a fresh process: resolve `db` and report wall time and peak memory."""
+def _timed_resolve(db: Path, full: bool = False) -> dict[str, float]:
+    """Run in a fresh process: resolve `db` and report wall and CPU time and peak memory."""
     out = subprocess.run(
-        [sys.executable, __file__, "_resolve", str(db)], capture_output=True, text=True, check=True
+        [sys.executable, __file__, "_resolve", str(db), *(["--full"] if full else [])],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(out.stdout)
+
+
+def _add(source: Path, target: Path, ids: list[str]) -> None:
+    import duckdb
+
+    con = duckdb.connect(str(target))
+    con.execute(f"ATTACH '{source}' AS src (READ_ONLY)")
+    for table in PER_DOCUMENT:
+        column = "id" if table == "documents" else "document_id"
+        con.execute(
+            f"INSERT INTO {table} SELECT * FROM src.{table} WHERE list_contains(?, {column})", [ids]
+        )
+    con.close()
+
+
+def _record(db: Path) -> dict[str, list[str]]:
+    from warledger.resolve.incremental import comparable, normal_rows
+    from warledger.store import Store
+
+    with Store.open(db) as store:
+        return {
+            t: sorted(comparable(r) for r in normal_rows(store.resolution_rows(t)))
+            for t in Store.RESOLVED_TABLES
+        }
+
+
+def news_add(db: Path, add: int) -> dict[str, object]:
+    """The news set less `add` documents resolved; then the `add` documents stored and resolved
+    again (incremental), against a full rebuild of the same database (same record?)."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    ids = [r[0] for r in con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
+    con.close()
+    rng_ids = ids[:: max(1, len(ids) // add)][:add]  # spread over the id order: a uniform sample
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "news.duckdb"
+        _subset(db, target, 1.0)
+        con = duckdb.connect(str(target))
+        for table in PER_DOCUMENT:
+            column = "id" if table == "documents" else "document_id"
+            con.execute(f"DELETE FROM {table} WHERE list_contains(?, {column})", [rng_ids])
+        con.close()
+        first = _timed_resolve(target)
+        unchanged = _timed_resolve(target)
+        _add(db, target, rng_ids)
+        added = _timed_resolve(target)
+        incremental = _record(target)
+        full = _timed_resolve(target, full=True)
+        same = _record(target) == incremental
+    return {
+        "documents": len(ids),
+        "added": len(rng_ids),
+        "first_run": first,
+        "rerun_nothing_new": unchanged,
+        "rerun_after_adding": added,
+        "full_rebuild": full,
+        "incremental_equals_full": same,
+    }
 
 
 def news(db: Path, shares: list[float]) -> dict[str, object]:
@@ -173,7 +236,7 @@ def news(db: Path, shares: list[float]) -> dict[str, object]:
     return results
 
 
-def _resolve(db: Path) -> None:
+def _resolve(db: Path, full: bool = False) -> None:
     from warledger.kb import load_kb
     from warledger.resolve import resolve
     from warledger.store import Store
@@ -181,15 +244,17 @@ def _resolve(db: Path) -> None:
     kb = load_kb()  # loading the knowledge base is not resolution work
     with Store.open(db) as store:
         events = store.count("events")
-        started = time.perf_counter()
-        summary = resolve(store, kb=kb)
-        seconds = time.perf_counter() - started
+        started, cpu = time.perf_counter(), time.process_time()
+        summary = resolve(store, kb=kb, full=full)
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         json.dumps(
             {
                 "seconds": round(seconds, 2),
+                "cpu_seconds": round(cpu, 2),
                 "peak_rss_mb": round(peak_mb),
+                "events_merged_again": summary.redone,
                 "events": events,
                 "global_events": summary.events,
                 "copies": summary.copies,
@@ -203,13 +268,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("what", choices=["gold", "acled", "news", "news-jsonl", "_resolve"])
+    parser.add_argument(
+        "what", choices=["gold", "acled", "news", "news-add", "news-jsonl", "_resolve"]
+    )
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--db", help="news: the database the news set was ingested into")
     parser.add_argument("--shares", default="0.25,0.5,1", help="news: corpus shares to time")
+    parser.add_argument("--add", type=int, default=10, help="news-add: documents added")
+    parser.add_argument("--full", action="store_true", help="_resolve: a full rebuild")
     args = parser.parse_args()
     if args.what == "_resolve":
-        _resolve(Path(args.paths[0]))
+        _resolve(Path(args.paths[0]), args.full)
         return
     if args.what == "news-jsonl":
         print(news_jsonl(Path(args.paths[0] if args.paths else "/tmp/news.jsonl")), "articles")
@@ -226,7 +295,10 @@ def main() -> None:
     else:
         if not args.db:
             raise SystemExit("news: give --db, a database the news set was ingested into")
-        result = news(Path(args.db), [float(s) for s in args.shares.split(",")])
+        if args.what == "news-add":
+            result = news_add(Path(args.db), args.add)
+        else:
+            result = news(Path(args.db), [float(s) for s in args.shares.split(",")])
     print(json.dumps(result, indent=2, default=str))
 
 

@@ -34,7 +34,9 @@ def test_resolve_then_every_query_in_every_format(
 ) -> None:
     out = run(capsys, "resolve", "--db", db)
     assert out.startswith("resolved 3 documents: 0 copies of earlier ones;")
-    assert "2 flows" in out
+    assert "2 flows" in out and out.endswith("; 6 events merged this run\n")
+    assert run(capsys, "resolve", "--db", db).endswith("; 0 events merged this run\n")
+    assert run(capsys, "resolve", "--db", db, "--full").endswith("; 6 events merged this run\n")
     for query in (
         ["actors"],
         ["actor", "Wagner"],

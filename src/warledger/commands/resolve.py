@@ -31,6 +31,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("ids", nargs="*", metavar="ID", help="judgement ids for undo and redo")
     parser.add_argument("--kind", choices=["actor", "event"], help="judgements of this kind only")
     parser.add_argument("--global-id", help="judgements of this global actor or event only")
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="rebuild the whole record (by default only what new or changed documents touch is "
+        "merged again; both give the same record)",
+    )
     add_db(parser)
     add_format(parser)
     parser.set_defaults(func=run)
@@ -41,7 +47,8 @@ def _say(summary: ResolveSummary) -> None:
         f"resolved {summary.documents} documents: {summary.copies} copies of earlier ones; "
         f"{summary.actors} actors ({summary.actor_merges} merges); {summary.events} events "
         f"({summary.event_merges} merges, {summary.contradictions} with contradictions); "
-        f"{summary.flows} flows; {summary.edges} network edges"
+        f"{summary.flows} flows; {summary.edges} network edges; {summary.redone} events merged "
+        "this run"
     )
 
 
@@ -70,5 +77,5 @@ def run(args: argparse.Namespace) -> int:
         for ident in args.ids:
             summary = (undo if args.action == "undo" else redo)(store, ident)
             print(f"{args.action} {ident}")
-        _say(summary or resolve(store))
+        _say(summary or resolve(store, full=args.full))
     return 0

@@ -1,8 +1,9 @@
-"""`resolve(store)`: the whole cross-document pass, from the per-document tables to the derived ones.
+"""`resolve(store)`: the cross-document pass, from the per-document tables to the derived ones.
 
-Every run reads all per-document records and rebuilds the derived tables, so re-running is
-idempotent and a run after an ingest takes in the new documents (only their MinHash signatures are
-new work; the rest is blocked, near-linear work). Undone judgements are respected.
+Every run reads all per-document records. Copies, actors, flows and the network are recomputed
+whole (cheap); events are merged again only in the components that new or changed documents touch
+(`incremental`), and only the rows that changed are written. `full=True` rebuilds everything; both
+give the same record, so re-running is idempotent. Undone judgements are respected.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from warledger.resolve.dedup import Signature, link_copies, original_of, signatu
 from warledger.resolve.events import resolve_events, summary
 from warledger.resolve.features import features_of
 from warledger.resolve.flows import flow_record, resolve_flows
+from warledger.resolve.incremental import fingerprint, normal_rows, plan, rules_digest
 from warledger.resolve.load import load_corpus
 from warledger.resolve.network import build_network, firmest
 from warledger.resolve.rules import Rules
@@ -39,6 +41,8 @@ class ResolveSummary:
     contradictions: int
     flows: int
     edges: int
+    redone: int = 0
+    """Per-document events merged again by this run (all of them in a full run)."""
 
 
 def _json(value: Any) -> str:
@@ -46,8 +50,14 @@ def _json(value: Any) -> str:
 
 
 def resolve(
-    store: Store, rules: Rules | None = None, kb: KnowledgeBase | None = None
+    store: Store,
+    rules: Rules | None = None,
+    kb: KnowledgeBase | None = None,
+    full: bool = False,
 ) -> ResolveSummary:
+    """Bring the cross-document record up to date: incremental (only the events that new or
+    changed documents touch are merged again, see `incremental`), or `full` (everything rebuilt).
+    Both give the same record."""
     rules = rules or default_rules()
     if kb is None:
         from warledger.kb import load_kb
@@ -63,13 +73,35 @@ def resolve(
     actors = resolve_actors(corpus, rules, undone, order)
     side_of = side_function(actors, kb)
     features = [features_of(e, corpus, actors, side_of, original, rules) for e in corpus.events]
-    events = resolve_events(features, rules, undone, order, original)
+    digest = rules_digest(rules)
+    prints = {f.event.key: fingerprint(f, actors, undone, digest) for f in features}
+    last = {
+        t: ([] if full else normal_rows(store.resolution_rows(t)))
+        for t in ("event_fingerprints", "event_members", "global_events", "judgements")
+    }
+    last["contradictions"] = [] if full else normal_rows(store.resolution_rows("contradictions"))
+    last_global = {(r[0], r[1]): r[2] for r in last["event_members"]}
+    todo = plan(
+        features,
+        prints,
+        rules,
+        original,
+        {(r[0], r[1]): r[2] for r in last["event_fingerprints"]},
+        last_global,
+    )
+    kept = todo.kept
+    given = {(r[0], r[1]): (r[4], r[5]) for r in last["event_members"] if r[2] in kept}
+    for f in features:  # a kept event keeps the source it was given (a copy shares its original's)
+        if f.event.key in given:
+            f.source_key, f.source_name = given[f.event.key]
+    events = resolve_events(todo.redo, rules, undone, order, original)
+    member_of = {k: g for k, g in last_global.items() if g in kept} | events.member_of
     contradictions = [c for g in events.events.values() for c in contradictions_of(g, actors)]
     flows = [
-        flow_record(f, actors, rules, events.member_of)
-        for f in resolve_flows(features, corpus, actors, rules, events.member_of)
+        flow_record(f, actors, rules, member_of)
+        for f in resolve_flows(features, corpus, actors, rules, member_of)
     ]
-    edges = build_network(corpus, actors, events.member_of, original, rules)
+    edges = build_network(corpus, actors, member_of, original, rules)
     judgement_of = {(j.kind, j.document_id, j.record_id): j.id for j in actors.judgements}
     judgement_of.update({(j.kind, j.document_id, j.record_id): j.id for j in events.judgements})
     tables: dict[str, list[tuple[Any, ...]]] = {
@@ -77,7 +109,8 @@ def resolve(
         "judgements": [
             (j.id, j.kind, j.rule, j.global_id, j.document_id, j.record_id, _json(j.evidence))
             for j in actors.judgements + events.judgements
-        ],
+        ]
+        + [r for r in last["judgements"] if r[1] == "event" and r[3] in kept],
         "global_actors": [
             (
                 a.id,
@@ -95,7 +128,7 @@ def resolve(
         "actor_members": [
             (d, i, g, judgement_of.get(("actor", d, i))) for (d, i), g in actors.member_of.items()
         ],
-        "global_events": [],
+        "global_events": [r for r in last["global_events"] if r[0] in kept],
         "event_members": [
             (
                 f.event.document_id,
@@ -107,7 +140,8 @@ def resolve(
             )
             for g in events.events.values()
             for f in g.members
-        ],
+        ]
+        + [r for r in last["event_members"] if r[2] in kept],
         "contradictions": [
             (
                 c.global_event_id,
@@ -120,7 +154,8 @@ def resolve(
                 _json(list(c.documents)),
             )
             for c in contradictions
-        ],
+        ]
+        + [r for r in last["contradictions"] if r[0] in kept],
         "flows": [
             (
                 f["id"],
@@ -157,6 +192,7 @@ def resolve(
             )
             for e in edges
         ],
+        "event_fingerprints": [(d, i, p) for (d, i), p in prints.items()],
     }
     for g in events.events.values():
         s = summary(g, rules)
@@ -180,17 +216,21 @@ def resolve(
             )
         )
     signed = [(s.document_id, s.shingles, list(s.values), s.own_dateline) for s in new]
-    store.replace_resolution(signed, tables)
+    if full:
+        store.replace_resolution(signed, tables)
+    else:
+        store.write_resolution(signed, tables)
     return ResolveSummary(
         documents=len(corpus.docs),
         copies=len(links),
         actors=len(actors.actors),
         actor_merges=len(actors.judgements),
-        events=len(events.events),
-        event_merges=len(events.judgements),
-        contradictions=len({c.global_event_id for c in contradictions}),
+        events=len(tables["global_events"]),
+        event_merges=sum(1 for r in tables["judgements"] if r[1] == "event"),
+        contradictions=len({r[0] for r in tables["contradictions"]}),
         flows=len(flows),
         edges=len(edges),
+        redone=len(todo.redo),
     )
 
 

@@ -199,6 +199,7 @@ class Store:
         "contradictions",
         "flows",
         "network",
+        "event_fingerprints",
     )
 
     def unsigned_documents(self) -> list[tuple[str, str, str | None]]:
@@ -236,6 +237,59 @@ class Store:
             for table in self.RESOLVED_TABLES:
                 self.con.execute(f"DELETE FROM {table}")
                 self._insert(table, tables.get(table, []))
+
+    def resolution_rows(self, table: str) -> list[tuple[Any, ...]]:
+        """Every stored row of a resolution table, in its column order."""
+        if table not in self.RESOLVED_TABLES:
+            raise StoreError(f"not a resolution table: {table}")
+        return [tuple(row) for row in self.con.execute(f"SELECT * FROM {table}").fetchall()]
+
+    def write_resolution(
+        self, signatures: list[Row], tables: dict[str, list[Row]]
+    ) -> dict[str, int]:
+        """Add new signatures and make every resolution table hold exactly `tables`' rows,
+        writing only what differs, in one transaction: the rows that share a first column
+        (a document, a global record) are replaced together when any of them changed. Returns
+        how many rows each table had replaced or added."""
+        from warledger.resolve.incremental import comparable, normal, normal_rows
+
+        unknown = set(tables) - set(self.RESOLVED_TABLES)
+        if unknown:
+            raise StoreError(f"not resolution tables: {sorted(unknown)}")
+        written: dict[str, int] = {}
+        with self._transaction():
+            self._lock_resolution()
+            if signatures:  # another resolve may have signed some of them meanwhile
+                self.con.execute(
+                    f"DELETE FROM doc_signatures WHERE {self._in_list('document_id')}",
+                    [[row[0] for row in signatures]],
+                )
+            self._insert("doc_signatures", signatures)
+            for table in self.RESOLVED_TABLES:
+                old: dict[Any, list[tuple[Any, ...]]] = {}
+                for row in normal_rows(self.con.execute(f"SELECT * FROM {table}").fetchall()):
+                    old.setdefault(row[0], []).append(row)
+                new: dict[Any, list[tuple[Any, ...]]] = {}
+                for row in tables.get(table, []):
+                    new.setdefault(normal(row[0]), []).append(tuple(row))
+                changed = [
+                    k
+                    for k in old.keys() | new.keys()
+                    if sorted(map(comparable, old.get(k, [])))
+                    != sorted(map(comparable, new.get(k, [])))
+                ]
+                first = self._column_names(table)[0]
+                gone = [k for k in changed if k in old]
+                if gone:
+                    self.con.execute(f"DELETE FROM {table} WHERE {self._in_list(first)}", [gone])
+                rows = [row for k in changed for row in new.get(k, [])]
+                self._insert(table, rows)
+                written[table] = len(rows)
+        return written
+
+    def _column_names(self, table: str) -> list[str]:
+        cursor = self.con.execute(f"SELECT * FROM {table} LIMIT 0")
+        return [d[0] for d in cursor.description]
 
     def undone(self) -> set[tuple[str, str, str]]:
         """(kind, document_id, record_id) of every undone merge."""

@@ -268,3 +268,11 @@ CREATE TABLE network (
     documents JSON NOT NULL,
     PRIMARY KEY (source_id, target_id, type)
 );
+
+-- 003: incremental resolution: a hash of everything the last run's merging read of each event.
+CREATE TABLE event_fingerprints (
+    document_id VARCHAR NOT NULL,
+    event_id VARCHAR NOT NULL,
+    fingerprint VARCHAR NOT NULL,
+    PRIMARY KEY (document_id, event_id)
+);

@@ -240,4 +240,3 @@ def test_whose_remains_they_are_is_the_patient_not_the_agent(nlp, text, owner):
     roles = _roles(nlp, text, trigger, "VIOLENCE")
     assert roles["agent"] == []
     assert roles["patient"] == [owner]
-
