@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= warledger.duckdb
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
-.PHONY: setup run test bench lint evaluate fuzz clean
+.PHONY: setup run serve test bench lint evaluate fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -20,6 +22,13 @@ run: $(STAMP)
 	$(BIN)/warledger ingest samples --db $(DB)
 	$(BIN)/warledger stats --db $(DB)
 	$(BIN)/warledger resolve --db $(DB)
+	@echo
+	@echo "Explore it in a browser: $(BIN)/warledger serve --db $(DB)   (or: make serve)"
+	@echo "then open http://$(HOST):$(PORT)/"
+
+# The HTTP API (/openapi.json) and the web UI over $(DB); read-only unless WARLEDGER_TOKEN is set.
+serve: $(STAMP)
+	$(BIN)/warledger serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

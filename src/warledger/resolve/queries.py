@@ -36,6 +36,12 @@ def _rows(store: Store, sql: str, params: list[Any] | None = None) -> list[Row]:
     return rows
 
 
+def _until(until: str | date) -> str:
+    """`until` as the last day it names, for comparing with ISO dates: 2020 -> 2020-12-31."""
+    text = str(until)
+    return text + ("-12-31" if len(text) == 4 else "-31" if len(text) == 7 else "")
+
+
 def _names(store: Store) -> dict[str, str]:
     return dict(store.con.execute("SELECT id, name FROM global_actors").fetchall())
 
@@ -142,7 +148,7 @@ def events(
             continue
         if since and (r["when_end"] or r["when_start"] or "") < str(since):
             continue
-        if until and (r["when_start"] or "9999") > str(until):
+        if until and (r["when_start"] or "9999") > _until(until):
             continue
         if certainty and rank(r["certainty"]) > rank(certainty):
             continue
@@ -176,14 +182,28 @@ def event_reports(store: Store, event_id: str) -> list[Row]:
     )
 
 
-def flows(store: Store, actor: str | None = None, country: str | None = None) -> list[Row]:
-    """Fighter flows; `actor` is any sponsor, recruiter or beneficiary, `country` either end."""
+def flows(
+    store: Store,
+    actor: str | None = None,
+    country: str | None = None,
+    since: str | date | None = None,
+    until: str | date | None = None,
+    min_sources: int | None = None,
+) -> list[Row]:
+    """Fighter flows; `actor` is any sponsor, recruiter or beneficiary, `country` either end;
+    `since`/`until` keep flows whose interval reaches into the range."""
     names = _names(store)
     wanted = find_actor(store, actor)["id"] if actor else None
     rows = _rows(store, "SELECT * FROM flows ORDER BY sources DESC, id")
     found = []
     for r in rows:
         if country and country.upper() not in (r["origin_country"], r["destination_country"]):
+            continue
+        if since and (r["when_end"] or r["when_start"] or "") < str(since):
+            continue
+        if until and (r["when_start"] or "9999") > _until(until):
+            continue
+        if min_sources and r["sources"] < min_sources:
             continue
         involved = {x["actor"] for k in ("sponsors", "recruiters", "beneficiaries") for x in r[k]}
         if wanted and wanted not in involved:
@@ -199,21 +219,38 @@ def network(
     type: str | None = None,
     since: str | date | None = None,
     until: str | date | None = None,
+    country: str | None = None,
+    certainty: str | None = None,
 ) -> list[Row]:
-    """Edges between global actors with the intervals in which each is reported."""
+    """Edges between global actors with the intervals in which each is reported. `country` (the
+    theatre) keeps edges with an end of that country or an implying event there; `certainty`
+    keeps edges at least that firm."""
     names = _names(store)
     wanted = find_actor(store, actor)["id"] if actor else None
+    rank = default_rules().certainty_rank
     rows = _rows(store, "SELECT * FROM network ORDER BY type, source_id, target_id")
+    theatres: dict[str, set[str]] = {}
+    if country:
+        for gid, c in store.con.execute("SELECT id, country FROM global_actors").fetchall():
+            theatres.setdefault(gid, set()).add(c)
+        for gid, c in store.con.execute("SELECT id, country FROM global_events").fetchall():
+            theatres.setdefault(gid, set()).add(c)
     found = []
     for r in rows:
         if type and r["type"] != type.upper():
             continue
+        if certainty and rank(r["certainty"]) > rank(certainty):
+            continue
+        if country:
+            keys = [r["source_id"], r["target_id"], *r["events"]]
+            if country.upper() not in set().union(*(theatres.get(k, set()) for k in keys)):
+                continue
         if wanted and wanted not in (r["source_id"], r["target_id"]):
             continue
         spans = r["intervals"]
         if since and spans and max(hi for _, hi in spans) < str(since):
             continue
-        if until and spans and min(lo for lo, _ in spans) > str(until):
+        if until and spans and min(lo for lo, _ in spans) > _until(until):
             continue
         r["source"] = names.get(r["source_id"], r["source_id"])
         r["target"] = names.get(r["target_id"], r["target_id"])
