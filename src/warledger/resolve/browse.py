@@ -18,6 +18,13 @@ from warledger.resolve import queries
 from warledger.store import Store
 
 Row = dict[str, Any]
+
+
+def _json(value: Any) -> Any:
+    """A JSON column's value: DuckDB gives text, PostgreSQL the parsed value."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
 SENTENCE_ENDS = ".!?\n"
 MAX_EVIDENCE = 60
 """At most this many evidence items per answer (an actor in hundreds of reports)."""
@@ -57,9 +64,7 @@ def locate_events(store: Store, events: list[Row]) -> list[Row]:
     ).fetchall():
         ranked = found.setdefault(gid, [[], [], []])
         for rank, ids in enumerate(roles):
-            ranked[rank] += [
-                by_record[(doc, p)] for p in json.loads(ids or "[]") if (doc, p) in by_record
-            ]
+            ranked[rank] += [by_record[(doc, p)] for p in _json(ids) or [] if (doc, p) in by_record]
     points = {gid: next((r[0] for r in ranked if r), None) for gid, ranked in found.items()}
     return [{**e, "point": points.get(e["id"])} for e in events]
 
@@ -179,7 +184,7 @@ class _Evidence:
                 "ORDER BY d.published NULLS LAST, m.document_id, m.event_id",
                 [gid],
             ).fetchall():
-                self.add(doc, "event", eid, json.loads(record), gid)
+                self.add(doc, "event", eid, _json(record), gid)
 
 
 def _contradictions(store: Store, event_ids: Iterable[str]) -> list[Row]:
@@ -243,7 +248,7 @@ def edge_evidence(store: Store, source: str, target: str, type: str) -> Row:
         "ORDER BY r.document_id, r.id",
         [source, target, edge["type"]],
     ).fetchall():
-        found.add(doc, "relation", rid, json.loads(record), f"{source}|{edge['type']}|{target}")
+        found.add(doc, "relation", rid, _json(record), f"{source}|{edge['type']}|{target}")
     found.events(edge["events"])
     return {
         "kind": "edge",
@@ -268,7 +273,7 @@ def actor_evidence(store: Store, actor_id: str) -> Row:
             "ORDER BY r.document_id, r.id",
             [edge["source_id"], edge["target_id"], edge["type"]],
         ).fetchall():
-            found.add(doc, "relation", rid, json.loads(record), found_actor["id"])
+            found.add(doc, "relation", rid, _json(record), found_actor["id"])
     event_ids = [e["id"] for e in found_actor["events"]]
     found.events(event_ids)
     return {
@@ -372,8 +377,8 @@ def search(store: Store, text: str, limit: int = 20) -> Row:
     places = [
         {"name": n, "country": c, "lat": la, "lon": lo, "documents": d}
         for n, c, la, lo, d in store.con.execute(
-            "SELECT name, any_value(country), avg(lat), avg(lon), count(DISTINCT document_id) AS d "
-            "FROM places WHERE lat IS NOT NULL AND contains(lower(name), ?) "
+            "SELECT name, min(country), avg(lat), avg(lon), count(DISTINCT document_id) AS d "
+            "FROM places WHERE lat IS NOT NULL AND strpos(lower(name), ?) > 0 "
             "GROUP BY name ORDER BY d DESC, name LIMIT ?",
             [needle, limit],
         ).fetchall()
