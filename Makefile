@@ -7,7 +7,7 @@ DB ?= warledger.duckdb
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run serve test bench lint evaluate fuzz clean
+.PHONY: setup ui run serve screenshots test bench lint evaluate fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -15,9 +15,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-setup: $(STAMP)
+# The web UI, built from web/package-lock.json (npm ci) into the folder `warledger serve` serves
+# (not in git); nothing is fetched at run time.
+UI := src/warledger/server/static/index.html
+$(UI): web/package.json web/package-lock.json web/vite.config.js web/index.html $(wildcard web/src/*)
+	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build
 
-run: $(STAMP)
+ui: $(UI)
+
+setup: $(STAMP) $(UI)
+
+run: $(STAMP) $(UI)
 	rm -f $(DB)
 	$(BIN)/warledger ingest samples --db $(DB)
 	$(BIN)/warledger stats --db $(DB)
@@ -27,11 +35,15 @@ run: $(STAMP)
 	@echo "then open http://$(HOST):$(PORT)/"
 
 # The HTTP API (/openapi.json) and the web UI over $(DB); read-only unless WARLEDGER_TOKEN is set.
-serve: $(STAMP)
+serve: $(STAMP) $(UI)
 	$(BIN)/warledger serve --db $(DB) --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) $(UI)
 	$(BIN)/python -m pytest
+
+# PNGs of each view of the UI (docs/screenshots/, shown in the README), in headless Chromium.
+screenshots: $(STAMP) $(UI)
+	$(BIN)/python tools/screenshots.py --out docs/screenshots
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
@@ -58,4 +70,4 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache web/node_modules src/warledger/server/static
