@@ -159,3 +159,99 @@ def test_plover_events(export, sample_db):
         if x
     ]
     assert before and all(e["date"] <= "2019-12-31" for e in before)
+
+
+def test_ftm_entities_pass_the_followthemoney_model(export):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from followthemoney import model
+
+    path = export("ftm")
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    for row in rows:
+        proxy = model.get_proxy(row, cleaned=False)
+        assert proxy.schema.validate(row) is None  # raises InvalidData on a bad or missing value
+        cleaned = model.get_proxy(row)  # the model's own cleaning keeps every value
+        assert cleaned.to_dict()["properties"] == row["properties"], row
+    by_id = {r["id"]: r for r in rows}
+    wagner = find(
+        [r for r in rows if r["properties"].get("name") == ["Wagner Group"]], schema="Organization"
+    )
+    assert wagner["properties"]["country"] == ["ru"]
+    haftar = find([r for r in rows if r["properties"].get("name") == ["Khalifa Haftar"]],
+                  schema="Person")  # fmt: skip
+    assert haftar["properties"]["country"] == ["ly"]
+    link = find(
+        [r for r in rows if r["schema"] == "UnknownLink"
+         and r["properties"]["subject"] == [wagner["id"]]
+         and r["properties"]["object"] == [haftar["id"]]],
+        schema="UnknownLink",
+    )  # fmt: skip
+    assert link["properties"]["role"] == ["supports"]
+    assert link["properties"]["startDate"] == ["2020-05-16"]
+    bombing = find(
+        [r for r in rows if r["schema"] == "Event" and r["properties"].get("startDate") ==
+         ["2021-03-15"] and "EXPLOSIVE" in r["properties"].get("keywords", [])],
+        schema="Event",
+    )  # fmt: skip
+    assert bombing["properties"]["name"] == ["explosive at Ansongo"]
+    assert bombing["properties"]["country"] == ["ml"]
+    involved = [by_id[i]["properties"]["name"][0] for i in bombing["properties"]["involved"]]
+    assert "Malian Armed Forces" in involved
+    docs = [r for r in rows if r["schema"] == "Documentation"
+            and r["properties"]["entity"] == [bombing["id"]]]  # fmt: skip
+    assert len(docs) == 5
+    assert all(by_id[d["properties"]["document"][0]]["schema"] == "Article" for d in docs)
+    mentions = [r for r in rows if r["schema"] == "Mention"]
+    assert all(by_id[m["properties"]["resolved"][0]]["schema"] in ("Person", "Organization",
+               "PublicBody") for m in mentions)  # fmt: skip
+    # the ftm tool reads and re-validates the file
+    ftm = Path(sys.executable).parent / "ftm"
+    done = subprocess.run([str(ftm), "validate", "-i", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == len(rows)
+    mali = export("ftm", "--country", "MLI").read_text("utf-8").splitlines()
+    events = [json.loads(x) for x in mali if '"schema": "Event"' in x]
+    assert events and all(e["properties"]["country"] == ["ml"] for e in events)
+
+
+def test_stix_bundle_passes_stix2_validator(export):
+    from stix2validator import ValidationOptions, validate_string
+
+    text = export("stix").read_text("utf-8")
+    result = validate_string(text, ValidationOptions(version="2.1"))
+    assert result.is_valid, [str(e) for e in result.errors]
+    objects = json.loads(text)["objects"]
+    by_id = {o["id"]: o for o in objects}
+    wagner = find([o for o in objects if o.get("name") == "Wagner Group"], type="threat-actor")
+    haftar = find([o for o in objects if o.get("name") == "Khalifa Haftar"], type="identity")
+    assert haftar["identity_class"] == "individual"
+    rel = find(
+        [o for o in objects if o["type"] == "relationship"],
+        source_ref=wagner["id"], target_ref=haftar["id"],
+    )  # fmt: skip
+    assert rel["relationship_type"] == "supports"
+    assert (rel["start_time"], rel["stop_time"]) == ("2020-05-16T00:00:00Z", "2020-05-17T00:00:00Z")
+    note = find(
+        [o for o in objects if o["type"] == "note"],
+        abstract="explosive at Ansongo on 2021-03-15",
+    )  # fmt: skip
+    assert note["x_warledger_event"]["sources"] == 4
+    assert note["x_warledger_event"]["fatalities"] == 12
+    assert note["authors"] == ["JNIM", "Local officials", "Sahel Wire"]
+    refs = [by_id[r] for r in note["object_refs"]]
+    assert "Malian Armed Forces" in [r["name"] for r in refs]
+    ansongo = find([r for r in refs if r["type"] == "location"], name="Ansongo")
+    assert (ansongo["latitude"], ansongo["longitude"], ansongo["country"]) == (
+        15.6597,
+        0.5022,
+        "ML",
+    )
+    reports = [o for o in objects if o["type"] == "report" and note["id"] in o["object_refs"]]
+    assert len(reports) == 5
+    # stable ids: a second export is the same bundle
+    assert json.loads(export("stix").read_text("utf-8")) == json.loads(text)
+    firm = json.loads(export("stix", "--min-sources", "2").read_text("utf-8"))["objects"]
+    assert all(o["x_warledger_event"]["sources"] >= 2 for o in firm if o["type"] == "note")

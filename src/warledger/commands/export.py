@@ -17,6 +17,8 @@ FORMATS = {
     "gexf": ("network", "edges"),
     "graphml": ("network", "edges"),
     "plover": ("plover", "events"),
+    "ftm": ("ftm", "entities"),
+    "stix": ("stix", "objects"),
     "jsonl": ("jsonl", "reports"),
 }
 
@@ -24,7 +26,7 @@ FORMATS = {
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="export the stored record (acled, geojson, gexf, graphml, jsonl, ...)",
+        help="export the stored record (acled, geojson, gexf, graphml, plover, ftm, stix, jsonl)",
     )
     parser.add_argument(
         "--format", choices=list(FORMATS), default="acled", help="output format (default: acled)"
