@@ -48,6 +48,7 @@ screenshots: $(STAMP) $(UI)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/scaling.py
+	$(BIN)/python benchmarks/batch.py
 	$(BIN)/python benchmarks/accuracy.py
 	$(BIN)/python benchmarks/store_load.py
 

@@ -60,6 +60,10 @@ class ManifestEntry:
     worker: str
     seconds: float
     cpu_seconds: float
+    """CPU seconds of the worker process while it ran the partition (with processes=False, of
+    the whole process)."""
+    peak_rss_mb: float = 0.0
+    """The worker process's peak memory (RSS) so far, when the partition was done."""
 
 
 def _atomic_write(path: Path, write: Any) -> None:
@@ -106,6 +110,16 @@ def write_failures(path: Path, problems: list[Problem]) -> None:
 def write_manifest(out: Path, entry: ManifestEntry) -> None:
     text = json.dumps(asdict(entry), indent=1) + "\n"
     _atomic_write(manifest_path(out, entry.key), lambda target: target.write_text(text))
+
+
+def remove_leftovers(out: Path) -> int:
+    """Delete the temporary files of writes a kill cut short; how many there were."""
+    removed = 0
+    for folder in ("reports", "failures", "manifest"):
+        for path in (out / folder).glob(".*.tmp"):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def manifest_path(out: Path, key: str) -> Path:

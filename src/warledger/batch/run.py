@@ -1,6 +1,6 @@
 """Driving a batch: read and partition the inputs here, extract the partitions on a Dask cluster.
 
-Partitions are submitted a few at a time (twice as many as there are workers), so the inputs are
+Each worker loads the pipeline when it starts (batch/preload.py). Partitions are submitted a few at a time (twice as many as there are workers), so the inputs are
 read as the work goes and never held whole. A partition whose worker dies (kill -9, out of memory)
 is given to another worker by the scheduler (up to `distributed.scheduler.allowed-failures` deaths);
 one that raises is retried `retries` times; one that still fails is reported and left for the next
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warledger.batch.output import ManifestEntry, done_keys
+from warledger.batch.output import ManifestEntry, done_keys, remove_leftovers
 from warledger.batch.plan import Partition, PlanCounts, partitions
 from warledger.batch.worker import run_partition
 from warledger.errors import BatchError
@@ -76,6 +76,8 @@ def run_batch(
     summary = BatchSummary()
     started = time.perf_counter()
     done = done_keys(folder)
+    if not scheduler:  # no other machine can still be writing here: a killed run's leftovers go
+        remove_leftovers(folder)
     items = read_inputs(
         paths, published=published, outlet=outlet, encoding=encoding, settings=settings
     )
@@ -91,6 +93,8 @@ def run_batch(
 def _client(workers: int, scheduler: str | None, processes: bool) -> Iterator[Any]:
     from dask.distributed import Client, LocalCluster
 
+    from warledger.batch.preload import Preload
+
     if scheduler:
         try:
             client = Client(scheduler, timeout="20s")
@@ -101,6 +105,7 @@ def _client(workers: int, scheduler: str | None, processes: bool) -> Iterator[An
                 "--scheduler to run on this machine"
             ) from exc
         try:
+            client.register_plugin(Preload())
             yield client
         finally:
             client.close()
@@ -115,6 +120,7 @@ def _client(workers: int, scheduler: str | None, processes: bool) -> Iterator[An
     try:
         client = Client(cluster)
         try:
+            client.register_plugin(Preload())
             yield client
         finally:
             client.close()

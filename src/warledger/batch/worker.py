@@ -1,8 +1,8 @@
 """One partition in a Dask worker: extract its documents with `extract_batch` (the code path of
 `ingest`), write its reports and failures, then its manifest entry.
 
-The spaCy pipeline, knowledge base and gazetteer are loaded once per worker process (the first
-partition a worker runs loads them; the process keeps them for the next). Workers that share one
+The spaCy pipeline, knowledge base and gazetteer are loaded once per worker process, when it starts
+(preload.py: a worker plugin, run again when the nanny restarts a killed worker), and kept. Workers that share one
 process (a LocalCluster with processes=False) take turns on the shared pipeline: spaCy pipelines
 are not made to be called from two threads at once, and under the GIL nothing is lost.
 """
@@ -10,6 +10,7 @@ are not made to be called from two threads at once, and under the GIL nothing is
 from __future__ import annotations
 
 import os
+import resource
 import socket
 import threading
 import time
@@ -20,6 +21,15 @@ from warledger.batch.plan import Partition
 from warledger.ingest.into_store import Problem, extract_batch, storable
 
 _PIPELINE_LOCK = threading.Lock()
+
+
+def preload() -> None:
+    """Load the pipeline and what the stages load once (knowledge base, gazetteer, rule data)."""
+    from warledger.limits import warm_up
+    from warledger.nlp import load_nlp
+
+    with _PIPELINE_LOCK:
+        warm_up(load_nlp())
 
 
 def run_partition(
@@ -49,6 +59,7 @@ def run_partition(
         worker=f"{socket.gethostname()}:{os.getpid()}",
         seconds=round(time.perf_counter() - started, 3),
         cpu_seconds=round(time.process_time() - cpu, 3),
+        peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     )
     write_manifest(folder, entry)
     return entry
