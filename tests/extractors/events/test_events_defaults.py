@@ -265,3 +265,47 @@ def test_a_suspect_wounded_in_a_clash_is_not_its_civilian_side(extract_text):
     agents, patients = _sides(report, "CLASH")
     assert agents == ["Military Forces of Thailand (2019-)"]
     assert patients == ["Unidentified Armed Group (Thailand)"]
+
+
+def test_police_where_prison_guards_act_are_coded_as_the_prison_guards(extract_text):
+    report = extract_text(
+        "On 9 May 2020, in a prison in Merida state, prison guards threw tear gas at prisoners "
+        "who were protesting to demand food."
+    )
+    event = next(e for e in report.events if e.type == "PROTEST")
+    assert event.acled["sub_event_type"] == "Protest with intervention"
+    assert [report.actor(a).acled_name for a in event.patient] == [
+        "Police Forces of Venezuela (1999-) Prison Guards"
+    ]
+
+
+def test_police_without_prison_guards_keep_their_plain_name(extract_text):
+    report = extract_text(
+        "On 9 May 2020, police dispersed relatives of prisoners who protested outside a prison "
+        "in Merida state."
+    )
+    event = next(e for e in report.events if e.type == "PROTEST")
+    assert [report.actor(a).acled_name for a in event.patient][:1] == [
+        "Police Forces of Venezuela (1999-)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "On 7 May 2020, Dahalo clashed with gendarmes near Maevatanana in Madagascar.",
+            ["Dahalo Militia", "Police Forces of Madagascar (2019-)"],
+        ),
+        (
+            "On 3 May 2020, NDC supporters attacked NPP supporters in Tamale.",
+            ["Rioters (Ghana)", "NPP: New Patriotic Party"],
+        ),
+    ],
+)
+def test_main_groups_of_a_theatre_carry_their_acled_names(extract_text, text, names):
+    report = extract_text(text)
+    event = next(e for e in report.events if e.acled)
+    first = report.actor(event.agent[0]).acled_name
+    second = report.actor((event.patient or event.partner)[0]).acled_name
+    assert [first, second] == names

@@ -24,7 +24,7 @@ from warledger.extractors.actors.countries import document_date, dominant_countr
 from warledger.extractors.actors.find import forces_of
 from warledger.extractors.context import Context
 from warledger.extractors.events.vocabulary import DATA
-from warledger.kb.acled_names import generic_name
+from warledger.kb.acled_names import generic_name, parse_generic
 from warledger.kb.load import load_kb
 from warledger.report import Actor, Event, Span
 from warledger.settings import acled_as_of
@@ -419,3 +419,82 @@ def _state_operation(ctx: Context, event: Event) -> str | None:
         ):
             return heads[token.lower_]
     return None
+
+
+@dataclass(frozen=True)
+class StateUnit:
+    force: str
+    unit: str
+    cues: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def state_units() -> tuple[StateUnit, ...]:
+    """The `state_units` table of defaults.yaml."""
+    path = DATA / "defaults.yaml"
+    try:
+        data = (load_yaml(path.read_text(encoding="utf-8")) or {}).get("state_units") or []
+        units = tuple(
+            StateUnit(str(u["force"]), str(u["unit"]), cue_pattern([str(c) for c in u["cues"]]))
+            for u in data
+        )
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"{path}: not a valid state_units table: {exc}") from exc
+    for unit in units:
+        if unit.force not in FORCES:
+            raise ConfigError(f"{path}: state_units: {unit.force!r} is not one of {FORCES}")
+    return units
+
+
+def apply_state_units(ctx: Context, event: Event) -> None:
+    """A state force of the event whose paragraph names one of its units' people ("prison
+    guards") is coded as that unit ("Police Forces of Peru (2018-) Prison Guards")."""
+    if event.negated or not event.acled:
+        return
+    paragraph = paragraph_of(ctx, event).lower()
+    by_id = {a.id: a for a in ctx.actors}
+    for unit in state_units():
+        if not unit.cues.search(paragraph):
+            continue
+        for role in ("agent", "patient", "partner"):
+            ids: list[str] = []
+            for actor_id in getattr(event, role):
+                actor = by_id.get(actor_id)
+                if (
+                    actor is not None
+                    and actor.kind == unit.force
+                    and actor.kb_id is None
+                    and actor.acled_name
+                    and actor.country
+                    and _plain_force(actor.acled_name)
+                ):
+                    actor_id = _unit_of(ctx, actor, unit).id
+                if actor_id not in ids:
+                    ids.append(actor_id)
+            setattr(event, role, ids)
+
+
+def _plain_force(acled_name: str) -> bool:
+    parsed = parse_generic(acled_name, with_groups=False)
+    return (
+        parsed is not None and parsed.template in FORCES and not parsed.unit and not parsed.former
+    )
+
+
+def _unit_of(ctx: Context, actor: Actor, unit: StateUnit) -> Actor:
+    acled = f"{actor.acled_name} {unit.unit}"
+    found = next((a for a in ctx.actors if a.acled_name == acled and a.kind == actor.kind), None)
+    if found is None:
+        found = Actor(
+            id=ctx.new_id("a"),
+            name=f"{unit.unit.lower()} ({actor.name})",
+            kind=actor.kind,
+            country=actor.country,
+            acled_name=acled,
+        )
+        ctx.actors.append(found)
+    for mention in actor.mentions:
+        if mention not in found.mentions:
+            found.mentions.append(mention)
+    found.mentions.sort(key=lambda s: (s.start, s.end))
+    return found

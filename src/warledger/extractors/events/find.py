@@ -17,6 +17,7 @@ from warledger.extractors.events.defaults import (
     apply_armed_forces,
     apply_default_agent,
     apply_default_patient,
+    apply_state_units,
 )
 from warledger.extractors.events.fillers import MentionIndex
 from warledger.extractors.events.merge import absorb, headline_end, merge_events, merge_unrest
@@ -59,6 +60,7 @@ def find_events(ctx: Context) -> list[Event]:
         apply_default_agent(ctx, event, trigger)
         apply_default_patient(ctx, event, trigger)
         apply_criminal_violence(ctx, event)
+        apply_state_units(ctx, event)
         apply_armed_victims(ctx, event)
         event.id = ctx.new_id("e")
     mark_main(events, ctx.text)
