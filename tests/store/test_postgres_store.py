@@ -22,6 +22,7 @@ from warledger.store import Store, describe
 
 SAMPLES = Path(__file__).parents[2] / "samples"
 JSONL = SAMPLES / "jsonl"
+EXPORT_FORMATS = ("acled", "geojson", "gexf", "graphml", "plover", "jsonl")
 SAMPLE_DOCUMENTS = 37
 """Articles in samples/ (tests/commands/test_ingest_cli.py lists them)."""
 
@@ -45,7 +46,7 @@ def test_ingest_stats_resolve_and_queries_on_postgresql_match_duckdb(pg_url, tmp
             ["events", "--format", "json"],
             ["network", "--format", "json"],
             ["resolve", "judgements", "--format", "json"],
-            ["export", "--format", "acled"],
+            *(["export", "--format", f] for f in EXPORT_FORMATS),
         ]
         outputs[name] = []
         for args in runs:
