@@ -95,6 +95,7 @@ def test_bad_parameters_get_400_with_a_message(client: TestClient, path: str, me
         ("/api/events/E000", "no event 'E000'; /api/events lists them"),
         ("/api/flows/F000", "no flow 'F000'; /api/flows lists them"),
         ("/api/documents/abc", "no document 'abc'; /api/documents lists them"),
+        ("/api/documents/abc/report", "no document 'abc'; /api/documents lists them"),
         ("/api/actors/Nobody", "no actor called 'Nobody' in the database"),
         ("/api/actors/Nobody/evidence", "no actor called 'Nobody' in the database"),
         ("/api/events?actor=Nobody", "no actor called 'Nobody' in the database"),
@@ -234,6 +235,17 @@ def test_documents_and_one_document(client: TestClient) -> None:
     ]
 
 
+def test_a_document_report_is_the_stored_report_and_valid(client: TestClient) -> None:
+    from warledger.schema import validation_errors
+
+    got = client.get(f"/api/documents/{WIRE}/report")
+    assert got.status_code == 200
+    report = got.json()
+    assert validation_errors(report) == []
+    assert (report["document"]["id"], report["document"]["outlet"]) == (WIRE, "Levant Wire")
+    assert [e["type"] for e in report["events"]] == ["RECRUIT", "TRAIN", "DEPLOY", "PAY"]
+
+
 def test_the_openapi_document_lists_every_path(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert sorted(spec["paths"]) == [
@@ -243,6 +255,7 @@ def test_the_openapi_document_lists_every_path(client: TestClient) -> None:
         "/api/contradictions",
         "/api/documents",
         "/api/documents/{document_id}",
+        "/api/documents/{document_id}/report",
         "/api/events",
         "/api/events/{event_id}",
         "/api/failures",

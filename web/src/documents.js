@@ -38,7 +38,13 @@ function render(doc) {
     el("div", { class: "doc-records" }, el("h4", {}, `${title} (${rows.length})`), el("ul", {}, rows.map((r) => el("li", {}, fmt(r)))));
   return [
     el("h3", {}, doc.title || doc.id),
-    el("p", { class: "meta" }, [doc.outlet || "unknown outlet", doc.published || "undated", doc.input || ""].join(" · ")),
+    el(
+      "p",
+      { class: "meta" },
+      [doc.outlet || "unknown outlet", doc.published || "undated", doc.input || ""].join(" · "),
+      " · ",
+      el("a", { href: `/api/documents/${encodeURIComponent(doc.id)}/report`, target: "_blank", rel: "noopener" }, "the report (JSON)"),
+    ),
     el(
       "p",
       { class: "legend" },

@@ -352,6 +352,15 @@ def document(store: Store, document_id: str) -> Row:
     return found
 
 
+def report(store: Store, document_id: str) -> Row:
+    """The document's whole stored report (`warledger.report/1`, as `warledger extract` prints)."""
+    row = store.con.execute("SELECT report FROM documents WHERE id = ?", [document_id]).fetchone()
+    if row is None:
+        raise QueryError(f"no document {document_id!r}; /api/documents lists them")
+    found: Row = _json(row[0])
+    return found
+
+
 def failures(store: Store, include_resolved: bool = False) -> list[Row]:
     """The inputs that could not be read or processed, with the reason and message."""
     return [

@@ -340,6 +340,11 @@ def create_app(
         """One document's text with its actors, places and events marked as spans."""
         return api.read(browse.document, document_id)
 
+    @app.get("/api/documents/{document_id}/report", responses=ERRORS, tags=["documents"])
+    def get_report(document_id: str) -> dict[str, Any]:
+        """The document's report, `warledger.report/1` (the JSON Schema `warledger schema` prints)."""
+        return api.read(browse.report, document_id)
+
     @app.get("/api/failures", responses=ERRORS, tags=["documents"])
     def get_failures(resolved: bool = False) -> list[dict[str, Any]]:
         """Inputs that could not be read or processed (and, with resolved=true, those since read)."""
