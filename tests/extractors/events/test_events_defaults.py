@@ -309,3 +309,13 @@ def test_main_groups_of_a_theatre_carry_their_acled_names(extract_text, text, na
     first = report.actor(event.agent[0]).acled_name
     second = report.actor((event.patient or event.partner)[0]).acled_name
     assert [first, second] == names
+
+
+def test_people_who_beat_someone_to_death_are_a_mob(extract_text):
+    report = extract_text(
+        "On 19 January 2023, four people assaulted and killed a farmer in a village of Kishoreganj."
+    )
+    event = next(e for e in report.events if e.acled)
+    assert event.acled["sub_event_type"] == "Mob violence"
+    assert report.actor(event.agent[0]).acled_name == "Rioters (Bangladesh)"
+    assert report.actor(event.patient[0]).acled_name == "Civilians (Bangladesh)"

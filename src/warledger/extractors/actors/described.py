@@ -262,12 +262,14 @@ def _armed(token: Token, vocab: Vocabulary) -> bool:
 def _attacks(token: Token, vocab: Vocabulary) -> bool:
     """ "two men opened fire", "a man stabbed ...", "shot dead by people who ...": unnamed men as
     the subject (or the passive's agent) of an attack."""
-    if (
-        token.lower_ not in vocab.attacker_heads
-        and token.lemma_.lower() not in vocab.attacker_heads
-    ):
-        return False
-    if token.dep_ == "pobj" and token.head.dep_ == "agent":  # "shot dead by two men"
+    words = {token.lower_, token.lemma_.lower()}
+    passive = token.dep_ == "pobj" and token.head.dep_ == "agent"  # "shot dead by two men"
+    verbs = vocab.attack_verbs
+    if not words & vocab.attacker_heads:
+        if not (passive and words & vocab.passive_attacker_heads):
+            return False
+        verbs = vocab.armed_attack_verbs
+    if passive:
         verb = token.head.head
     elif token.dep_ == "nsubj":
         verb = token.head
@@ -278,7 +280,7 @@ def _attacks(token: Token, vocab: Vocabulary) -> bool:
         if lemma == "open":
             if any(c.dep_ == "dobj" and c.lower_ == "fire" for c in v.children):
                 return True
-        elif lemma in vocab.attack_verbs:
+        elif lemma in verbs:
             return True
     return False
 

@@ -58,6 +58,8 @@ class Vocabulary:
     riot_verbs: frozenset[str]
     attacker_heads: frozenset[str]
     attack_verbs: frozenset[str]
+    passive_attacker_heads: frozenset[str]
+    armed_attack_verbs: frozenset[str]
     force_suffixes: frozenset[str]
     protest_objects: frozenset[str]
     place_prepositions: frozenset[str]
@@ -100,6 +102,8 @@ def vocabulary() -> Vocabulary:
         riot_verbs=_words(data["riot_verbs"]),
         attacker_heads=_words(data["attacker_heads"]),
         attack_verbs=_words(data["attack_verbs"]),
+        passive_attacker_heads=_words(data["passive_attacker_heads"]),
+        armed_attack_verbs=_words(data["armed_attack_verbs"]),
         force_suffixes=_words(data["force_suffixes"]),
         protest_objects=_words(data["protest_objects"]),
         place_prepositions=_words(data["place_prepositions"]),
