@@ -28,6 +28,7 @@ COMMANDS = [
     "gazetteer",
     "evaluate",
     "export",
+    "reference",
     "serve",
 ]
 

@@ -139,6 +139,20 @@ class Store:
     def _transaction(self) -> _Transaction:
         return _Transaction(self)
 
+    # reference datasets (`warledger import`), kept apart from the record
+
+    def replace_reference(self, dataset: str, rows: list[Row]) -> None:
+        """Store reference events of `dataset` (rows in reference_events' column order) in one
+        transaction, replacing any stored event of the same id."""
+        if not rows:
+            return
+        with self._transaction():
+            self.con.execute(
+                f"DELETE FROM reference_events WHERE dataset = ? AND {self._in_list('id')}",
+                [dataset, [row[1] for row in rows]],
+            )
+            self._insert("reference_events", rows)
+
     # documents
 
     def has_document(self, document_id: str) -> bool:
