@@ -8,8 +8,10 @@ import pytest
 from tests.resolve.conftest import Corpus, actor
 
 from warledger.errors import QueryError
+from warledger.report import Attribution, Relation
 from warledger.resolve import redo, undo
 from warledger.resolve.actors import described_head, merge_key, normal_name
+from warledger.resolve.queries import actors
 from warledger.resolve.records import ActorRec
 from warledger.resolve.rules import rules
 
@@ -166,3 +168,39 @@ def test_resolving_twice_gives_the_same_tables(corpus: Corpus) -> None:
     assert {
         t: sorted(corpus.store.con.execute(f"SELECT * FROM {t}").fetchall()) for t in tables
     } == before
+
+
+def _tie(kind: str, source: str, target: str) -> Relation:
+    return Relation(
+        id="r1", type=kind, source=source, target=target, evidence=[], attribution=Attribution()
+    )
+
+
+def test_a_described_group_carries_its_affiliation_and_merges_only_within_it(
+    corpus: Corpus,
+) -> None:
+    """ "Syrian fighters" for Haftar in two reports are one actor, affiliated with Haftar; the
+    "Syrian fighters" of the SNA are another; fighters of no known side a third."""
+    haftar = actor("a2", "Khalifa Haftar", "person", "LBY", "lby.haftar")
+    sna = actor("a2", "Syrian National Army", "armed_group", "SYR", "syr.sna")
+    for name, other, kind in (("one", haftar, "SUPPORTS"), ("two", haftar, "ALLIED_WITH"),
+                              ("three", sna, "PART_OF")):  # fmt: skip
+        corpus.add(
+            name,
+            f"Syrian fighters and {other.name} ({name}).",
+            "2020-05-11",
+            actors=[actor("a1", "Syrian fighters", "fighters", "SYR"), other],
+            relations=[_tie(kind, "a1", "a2")],
+        )
+    corpus.add(
+        "four", "Syrian fighters arrived.", "2020-05-12",
+        actors=[actor("a1", "Syrian fighters", "fighters", "SYR")],
+    )  # fmt: skip
+    corpus.resolve()
+    found = sorted(
+        (r["documents"], r["affiliation_name"] or "-")
+        for r in actors(corpus.store, name="Syrian fighters")
+    )
+    assert found == [(1, "-"), (1, "Syrian National Army"), (2, "Khalifa Haftar")]
+    assert corpus.global_actor("one", "a1") == corpus.global_actor("two", "a1")
+    assert corpus.global_actor("one", "a1") != corpus.global_actor("three", "a1")

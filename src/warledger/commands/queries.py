@@ -74,7 +74,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_actors(args: argparse.Namespace) -> int:
     with open_existing(args.db) as store:
         rows = queries.actors(store, args.name, args.kind, args.country, args.limit)
-    columns = ["id", "name", "kind", "country", "kb_id", "documents", "mentions", "rule", "aliases"]
+    columns = [
+        "id", "name", "kind", "country", "kb_id", "affiliation_name", "documents", "mentions",
+        "rule", "aliases",
+    ]  # fmt: skip
     emit(rows, args.format, columns, title="Actors")
     return 0
 
@@ -88,7 +91,17 @@ def run_actor(args: argparse.Namespace) -> int:
     emit(
         [found],
         args.format,
-        ["id", "name", "kind", "country", "kb_id", "documents", "aliases", "sources"],
+        [
+            "id",
+            "name",
+            "kind",
+            "country",
+            "kb_id",
+            "affiliation_name",
+            "documents",
+            "aliases",
+            "sources",
+        ],  # fmt: skip
         title="Actor",
     )
     if args.format == "table":

@@ -31,6 +31,8 @@ class GlobalActor:
     rule: str
     members: list[Key] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    """A described collective's: the global id of the actor it is part of or fights for."""
 
 
 @dataclass
@@ -88,15 +90,47 @@ def merge_key(actor: ActorRec, rules: Rules) -> tuple[str, str] | None:
     return "name", f"name:{name}|{actor.kind}|{actor.country or '-'}"
 
 
+def affiliations(corpus: Corpus, rules: Rules, undone: Undone) -> dict[Key, str]:
+    """The merge key of the named actor each described collective is affiliated with, from its
+    document's relations ("former rebels" PART_OF the SNA; fighters who SUPPORT Haftar)."""
+    rank = {t: i for i, t in enumerate(rules.affiliation_relations)}
+    found: dict[Key, tuple[int, str]] = {}
+    for relation in corpus.relations:
+        if relation.type not in rank:
+            continue
+        source = corpus.actors.get((relation.document_id, relation.source))
+        target = corpus.actors.get((relation.document_id, relation.target))
+        if (
+            source is None
+            or target is None
+            or source.kind not in rules.described_kinds
+            or target.kind in rules.described_kinds
+            or ("actor", *target.key) in undone
+        ):
+            continue
+        key = merge_key(target, rules)
+        if key is None:
+            continue
+        best = found.get(source.key)
+        if best is None or rank[relation.type] < best[0]:
+            found[source.key] = (rank[relation.type], key[1])
+    return {k: v[1] for k, v in found.items()}
+
+
 def resolve_actors(
     corpus: Corpus, rules: Rules, undone: Undone, order: dict[str, tuple[date, str]]
 ) -> ActorResolution:
     """Group every actor record of the corpus; `order` sorts documents oldest first."""
     groups: dict[str, list[ActorRec]] = defaultdict(list)
     rule_of: dict[str, str] = {}
+    affiliated = affiliations(corpus, rules, undone)
+    affiliation_of: dict[str, str] = {}
     for actor in sorted(corpus.actors.values(), key=lambda a: (order[a.document_id], a.id)):
         found = None if ("actor", *actor.key) in undone else merge_key(actor, rules)
         rule, key = found or ("alone", f"alone:{actor.document_id}:{actor.id}")
+        if rule == "described" and actor.key in affiliated:
+            key = f"{key}|{affiliated[actor.key]}"
+            affiliation_of[key] = affiliated[actor.key]
         groups[key].append(actor)
         rule_of[key] = rule
     actors: dict[str, GlobalActor] = {}
@@ -120,6 +154,7 @@ def resolve_actors(
             rule=rule_of[key],
             members=[m.key for m in members],
             aliases=aliases,
+            affiliation=_affiliation(affiliation_of.get(key), groups),
         )
         for member in members:
             member_of[member.key] = gid
@@ -138,3 +173,10 @@ def resolve_actors(
             }
             judgements.append(judgement("actor", rule_of[key], gid, member.key, evidence))
     return ActorResolution(actors, member_of, judgements)
+
+
+def _affiliation(key: str | None, groups: dict[str, list[ActorRec]]) -> str | None:
+    """The global id of the group under merge key `key` (None when no record has that key)."""
+    if key is None or key not in groups:
+        return None
+    return "A" + short_hash(key, size=10)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from warledger.ingest.dateline import dateline_agency
 from warledger.resolve.records import Doc
@@ -61,12 +61,10 @@ def signature(document_id: str, text: str, rules: Rules, outlet: str | None = No
 
 
 def _minhash(sig: Signature, rules: Rules) -> MinHash:
-    return MinHash(
-        num_perm=rules.num_perm,
-        seed=SEED,
-        scheme=SCHEME,
-        hashvalues=np.array(sig.values, dtype=np.uint64),
-    )
+    """A stored signature as a frozen MinHash (no permutations drawn: comparing needs none)."""
+    if len(sig.values) != rules.num_perm:
+        raise ValueError(f"a signature of {len(sig.values)} values, not {rules.num_perm}")
+    return LeanMinHash(seed=SEED, hashvalues=np.array(sig.values, dtype=np.uint64), scheme=SCHEME)
 
 
 def _order(doc: Doc | None, sig: Signature) -> tuple[date, bool, str]:

@@ -60,9 +60,12 @@ def actors(
     """Corpus-wide actors, most documented first; `name` matches names and aliases (substring)."""
     rows = _rows(
         store,
-        "SELECT id, name, kind, country, kb_id, rule, documents, mentions, aliases "
+        "SELECT id, name, kind, country, kb_id, rule, documents, mentions, aliases, affiliation "
         "FROM global_actors ORDER BY documents DESC, mentions DESC, name, id",
     )
+    names = {r["id"]: r["name"] for r in rows}
+    for r in rows:
+        r["affiliation_name"] = names.get(r["affiliation"]) if r["affiliation"] else None
     needle = name.lower() if name else None
     found = [
         r

@@ -23,6 +23,7 @@ class Rules:
     described_stop: frozenset[str]
     head_synonyms: dict[str, str]
     never_merge: frozenset[str]
+    affiliation_relations: tuple[str, ...]
     family_of: dict[str, str]
     cross_type_families: frozenset[str]
     near_km: float
@@ -72,6 +73,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             described_stop=frozenset(actors["described_stop"]),
             head_synonyms=dict(actors["head_synonyms"]),
             never_merge=frozenset(actors["never_merge"]),
+            affiliation_relations=tuple(actors.get("affiliation_relations") or ()),
             family_of=family_of,
             cross_type_families=frozenset(events["cross_type_families"]),
             near_km=float(events["near_km"]),

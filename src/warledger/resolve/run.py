@@ -122,6 +122,7 @@ def resolve(
                 _json(a.aliases),
                 len({m[0] for m in a.members}),
                 len(a.members),
+                a.affiliation,
             )
             for a in actors.actors.values()
         ],

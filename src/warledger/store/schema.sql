@@ -185,7 +185,8 @@ CREATE TABLE global_actors (
     rule VARCHAR NOT NULL,           -- kb_id, name, described, alone
     aliases JSON NOT NULL,
     documents INTEGER NOT NULL,
-    mentions INTEGER NOT NULL
+    mentions INTEGER NOT NULL,
+    affiliation VARCHAR              -- 005: a described collective's: the global actor it is part of or fights for
 );
 
 CREATE TABLE actor_members (
