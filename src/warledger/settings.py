@@ -50,6 +50,8 @@ class Settings:
     A news article takes well under a second."""
     db_wait_seconds: float = 10.0
     """How long to wait for a database another process has open before refusing it."""
+    scheduler_wait_seconds: float = 20.0
+    """How long `batch --scheduler` waits for the scheduler to answer, then for a first worker."""
     spacy_model: str = SPACY_MODEL
     nlp_batch_size: int = 32
     """Documents parsed together, and stored together in one transaction."""
@@ -68,6 +70,7 @@ class Settings:
             "max_chars": int,
             "max_seconds": float,
             "db_wait_seconds": float,
+            "scheduler_wait_seconds": float,
             "nlp_batch_size": int,
         }
         for name, kind in numbers.items():

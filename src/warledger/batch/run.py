@@ -65,13 +65,15 @@ def run_batch(
     """Extract every document of `paths` into Parquet partitions under `out`.
 
     Without `scheduler` a LocalCluster of `workers` worker processes (one thread each) is started
-    and stopped; `processes=False` keeps the workers as threads of this process (for tests)."""
+    and stopped; `processes=False` keeps the workers as threads of this process (for tests). With
+    `scheduler` the cluster is someone else's: its workers write to `out` at the same absolute
+    path, so on several machines it must be a shared folder."""
     if workers < 1:
         raise BatchError(f"--workers {workers}: a batch needs at least one worker")
     if partition_size < 1:
         raise BatchError(f"--partition-size {partition_size}: a partition holds at least 1 input")
     settings = settings or Settings.load()
-    folder = Path(out)
+    folder = Path(out).resolve()  # the workers' working folder is not ours
     folder.mkdir(parents=True, exist_ok=True)
     summary = BatchSummary()
     started = time.perf_counter()
@@ -82,7 +84,7 @@ def run_batch(
         paths, published=published, outlet=outlet, encoding=encoding, settings=settings
     )
     plan = partitions(items, partition_size, summary.counts)
-    with _client(workers, scheduler, processes) as client:
+    with _client(workers, scheduler, processes, settings.scheduler_wait_seconds) as client:
         summary.workers = len(client.scheduler_info().get("workers", {})) or workers
         _run(client, plan, done, folder, settings, retries, summary, on_partition)
     summary.seconds = time.perf_counter() - started
@@ -90,22 +92,23 @@ def run_batch(
 
 
 @contextmanager
-def _client(workers: int, scheduler: str | None, processes: bool) -> Iterator[Any]:
+def _client(workers: int, scheduler: str | None, processes: bool, wait: float) -> Iterator[Any]:
     from dask.distributed import Client, LocalCluster
 
     from warledger.batch.preload import Preload
 
     if scheduler:
+        client = _connect(scheduler, wait)
         try:
-            client = Client(scheduler, timeout="20s")
-        except (OSError, TimeoutError) as exc:
-            raise BatchError(
-                f"--scheduler {scheduler}: no Dask scheduler answers there ({exc}); start one "
-                "(`dask scheduler`, then `dask worker ADDRESS` on each machine) or leave out "
-                "--scheduler to run on this machine"
-            ) from exc
-        try:
-            client.register_plugin(Preload())
+            try:
+                client.wait_for_workers(1, timeout=wait)
+            except TimeoutError:
+                raise BatchError(
+                    f"--scheduler {scheduler}: the scheduler answers but no worker joined it in "
+                    f"{wait:g} s; start one (`dask worker {scheduler}`) or leave out --scheduler "
+                    "to run on this machine (WARLEDGER_SCHEDULER_WAIT_SECONDS sets the wait)"
+                ) from None
+            client.register_plugin(Preload())  # each worker, and any that joins later, loads once
             yield client
         finally:
             client.close()
@@ -126,6 +129,25 @@ def _client(workers: int, scheduler: str | None, processes: bool) -> Iterator[An
             client.close()
     finally:
         cluster.close()
+
+
+def _connect(scheduler: str, wait: float) -> Any:
+    """A client of the scheduler at `scheduler`, or a BatchError saying what to do."""
+    from dask.distributed import Client
+
+    try:
+        return Client(scheduler, timeout=f"{wait}s")
+    except ValueError as exc:  # no such scheme, a port that is not a number
+        raise BatchError(
+            f"--scheduler {scheduler}: not a Dask scheduler address ({exc}); give one like "
+            "tcp://HOST:8786"
+        ) from None
+    except (OSError, TimeoutError) as exc:
+        raise BatchError(
+            f"--scheduler {scheduler}: no Dask scheduler answers there ({exc}); start one "
+            "(`dask scheduler`, then `dask worker ADDRESS` on each machine) or leave out "
+            "--scheduler to run on this machine (WARLEDGER_SCHEDULER_WAIT_SECONDS sets the wait)"
+        ) from exc
 
 
 def _run(
