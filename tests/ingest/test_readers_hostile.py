@@ -13,7 +13,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from warledger.errors import ConfigError
-from warledger.ingest.html import flatten, too_deep
+from warledger.ingest.html import flatten, fragment_to_text, too_deep
 from warledger.ingest.read import read_inputs
 
 TOO_DEEP = (
@@ -100,6 +100,27 @@ def test_html_nested_past_libxml2s_limit_is_read_flat(tmp_path, read, article):
     documents, errors = read(path)
     assert errors == []
     assert documents[0].text == f"Gao\n\n{article}\n\nSecond & last."
+
+
+@pytest.mark.parametrize("control", ["\x0b", "\x01"])
+def test_html_control_character_next_to_dropped_markup_is_read(control, tmp_path, read):
+    """Found by atheris (regressions/html/crash-5a85eb8865ea): lxml parsed the control character,
+    then refused it when the script before it was dropped (ValueError: ... XML compatible)."""
+    path = tmp_path / "page.html"
+    path.write_text(
+        f"<html><body><div><p>Gao</p><script>x()</script>{control}Gunmen attacked a checkpoint "
+        "near Gao on Monday.</div></body></html>"
+    )
+    documents, errors = read(path)
+    assert errors == []
+    assert documents[0].text == "Gao\n\nGunmen attacked a checkpoint near Gao on Monday."
+
+
+def test_fragment_with_a_nul_next_to_dropped_markup_is_read():
+    """A file with NUL bytes is refused as binary before any reader; a feed item's content or a
+    page past the first 64 kB reaches fragment_to_text with it."""
+    text = fragment_to_text("<div><p>Gao</p><nav>menu</nav>\x00two killed.</div>")
+    assert text == "Gao two killed."  # lxml gives a dropped element's tail to the one before
 
 
 def test_too_deep_counts_nesting_not_elements():

@@ -31,6 +31,9 @@ _NOT_TEXT_ELEMENT = re.compile(
 )
 _BLOCK_TAG = re.compile(r"</?(" + "|".join(sorted(_BLOCKS)) + r")\b[^>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^>]*>")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters lxml parses but refuses to set in a tree (a vertical tab from a CMS, a stray NUL):
+moving text around them (drop_tree) raised ValueError. As spaces they cost nothing of the text."""
 
 
 def decode_html(input: str, data: bytes, encoding: str | None, declared: str | None = None) -> str:
@@ -51,6 +54,7 @@ def fragment_to_text(fragment: str) -> str:
     """An HTML fragment (a feed item's content) as paragraphs of plain text."""
     if "<" not in fragment:
         return fragment
+    fragment = _NOT_XML.sub(" ", fragment)
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except Exception:  # lxml raises several types on broken markup; fall back to tag stripping
