@@ -3,6 +3,13 @@
 Handles the current schema (event_date "9-May-20" or ISO), the Kenya export (dates "dd-mm-yy"),
 exports without actor2 columns, and the pre-2019 upper-case schema without sub_event_type. A
 column a file does not have gives None, and the scorer leaves that figure out for the file.
+
+**Monadic exports.** An export without actor2 columns may be ACLED's monadic form, one row per
+actor of an event: an event with two sides is two consecutive rows with the same event id, the
+first row's actor the event's actor1 and the second's its actor2 (the rioters, then the civilians
+they attacked; the protesters, then the police who intervened). Such a pair is read as one event
+with both actors, and a lone row of that file as an event without actor2 (""); scored row by row,
+the second row's actor would be an "actor1" that no coder of the event gives as actor1.
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ import csv
 import random
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -98,19 +105,41 @@ def row_from_cells(cells: dict[str, str], line: int) -> AcledRow:
     )
 
 
+def fold_monadic(rows: list[AcledRow]) -> list[AcledRow]:
+    """The events of a monadic export (see the module docstring): consecutive rows of one event
+    id become one row whose actor2 is the second row's actor; unchanged when no event id repeats
+    on consecutive rows or the rows already carry actor2."""
+    if any(r.actor2 is not None for r in rows):
+        return rows
+    paired = [
+        i for i in range(1, len(rows)) if rows[i].row_id and rows[i].row_id == rows[i - 1].row_id
+    ]
+    if not paired:
+        return rows
+    seconds = set(paired)
+    out: list[AcledRow] = []
+    for i, row in enumerate(rows):
+        if i in seconds:
+            continue
+        second = rows[i + 1].actor1 if i + 1 in seconds else ""
+        out.append(replace(row, actor2=second or ""))
+    return out
+
+
 def read_acled(path: Path) -> Iterator[AcledRow]:
-    """The rows of an ACLED CSV with a non-empty `notes` cell, in file order."""
+    """The rows of an ACLED CSV with a non-empty `notes` cell, in file order (the events of a
+    monadic export, one row each: `fold_monadic`)."""
     if not path.is_file():
         raise InputError("missing", f"{path}: no such file; give the path of an ACLED CSV export")
     with path.open(encoding="utf-8", errors="replace", newline="") as handle:
         reader = csv.DictReader(handle)
         if not reader.fieldnames or "notes" not in {f.strip().lower() for f in reader.fieldnames}:
             raise InputError("malformed", f"{path}: not an ACLED export (it has no notes column)")
+        rows: list[AcledRow] = []
         for line, raw in enumerate(reader, start=2):
             cells = {(k or "").strip().lower(): (v or "") for k, v in raw.items()}
-            row = row_from_cells(cells, line)
-            if row.notes:
-                yield row
+            rows.append(row_from_cells(cells, line))
+    yield from (row for row in fold_monadic(rows) if row.notes)
 
 
 def choose_rows(
