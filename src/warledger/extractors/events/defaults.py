@@ -60,6 +60,12 @@ class DefaultActor:
     the other side, not a civilian victim): dropped from the patients before the rule applies."""
     state_agent: str | None = None
     """`missing` mode: the collective instead of `template` when the first agent is a state force."""
+    mutual_patterns: tuple[re.Pattern[str], ...] = ()
+    """`mentioned` mode: regular expressions over the event's sentence that, like `mutual_cues`,
+    say two crowds fought each other ("two village groups clashed", "a clash between ...")."""
+    targets_first: frozenset[str] = frozenset()
+    """`mentioned` mode: kinds that, among the event's patients or partners ("clashed with police",
+    "attacked a police team"), are its second actor before anyone else."""
 
 
 @lru_cache(maxsize=2)
@@ -84,6 +90,10 @@ def default_rules(section: str = "defaults") -> dict[str, DefaultActor]:
                 if entry.get("mutual_cues")
                 else None,
                 state_agent=entry.get("state_agent"),
+                mutual_patterns=tuple(
+                    re.compile(str(p), re.IGNORECASE) for p in entry.get("mutual_patterns") or ()
+                ),
+                targets_first=frozenset(entry.get("targets_first") or ()),
                 not_kinds=frozenset(entry.get("not_kinds") or ()),
                 unless=cue_pattern([str(c) for c in entry["unless"]])
                 if entry.get("unless")
@@ -91,7 +101,7 @@ def default_rules(section: str = "defaults") -> dict[str, DefaultActor]:
             )
             for event_type, entry in (data.get(section) or {}).items()
         }
-    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise ConfigError(f"{path}: not a valid default-actor table: {exc}") from exc
     for event_type, rule in rules.items():
         if rule.mode not in MODES:
@@ -262,6 +272,8 @@ def apply_default_patient(ctx: Context, event: Event, trigger: Span) -> None:
     if rule.mode == "mentioned":
         if _mutual(ctx, event, rule, kinds, trigger):
             return
+        if _target_first(event, rule, kinds):
+            return
         if event.patient or (rule.kinds and event.partner) or not event.agent:
             return
         found = _mentioned(ctx, event, rule, event_country(ctx, event))
@@ -332,17 +344,43 @@ def _other_side(ctx: Context, actor: Actor, evidence: Span) -> Actor:
     return other
 
 
+def _target_first(event: Event, rule: DefaultActor, kinds: dict[str, str]) -> bool:
+    """An event without patients whose partner, or agent after the first, is of the rule's
+    `targets_first` kinds ("a mob clashed with police", "clashes between residents and police")
+    has that actor as its second actor."""
+    if event.patient or not event.agent or kinds.get(event.agent[0]) in rule.targets_first:
+        return False
+    found = next(
+        (a for a in event.partner + event.agent[1:] if kinds.get(a) in rule.targets_first), None
+    )
+    if found is None:
+        return False
+    event.patient = [found]
+    event.partner = [a for a in event.partner if a != found]
+    event.agent = [a for a in event.agent if a != found]
+    return True
+
+
 def _mutual(
     ctx: Context, event: Event, rule: DefaultActor, kinds: dict[str, str], trigger: Span
 ) -> bool:
     """ "Two groups clashed over land", "attacked each other with sticks": the rule's `mutual`
     collective on both sides, unless a state force is among the event's targets."""
-    if rule.mutual is None or rule.mutual_cues is None or not event.evidence:
+    if rule.mutual is None or not event.evidence:
         return False
     if any(kinds.get(a) in FORCES for a in event.patient + event.partner):
         return False
-    if not rule.mutual_cues.search(event.evidence[0].text.lower()):
-        return False
+    sentence = event.evidence[0]
+    cued = rule.mutual_cues is not None and rule.mutual_cues.search(sentence.text.lower())
+    if not cued:
+        # the patterns are weaker cues: none holds when the sentence names a state force
+        if not any(p.search(sentence.text) for p in rule.mutual_patterns):
+            return False
+        if any(
+            a.kind in FORCES and any(sentence.start <= m.start < sentence.end for m in a.mentions)
+            for a in ctx.actors
+        ):
+            return False
     iso3 = event_country(ctx, event)
     collective = DefaultActor(rule.mutual, rule.mutual, rule.mutual.replace("_", " "), "missing")
     first = default_actor(ctx, collective, iso3, trigger)
