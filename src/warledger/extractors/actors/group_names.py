@@ -83,5 +83,16 @@ def _collective_use(token: Token, side: Token, index: CountryIndex) -> bool:
 
 
 def bare_head_entity(ent: SpacySpan, vocab: Vocabulary) -> bool:
-    """ "the Army", "Police": a capitalised head noun that spaCy took for a name."""
-    return len(ent) == 1 and ent.label_ == "ORG" and head_spec(ent[0], vocab) is not None
+    """ "the Army", "Police", "Police Forces", "Military forces": capitalised head nouns (and
+    state-side words) that spaCy took for a name. Words before a comma are left out ("Totonicapan,
+    Police Forces": a place, then the collective)."""
+    if ent.label_ != "ORG":
+        return False
+    commas = [t.i for t in ent if t.text == ","]
+    words = [t for t in ent if not commas or t.i > commas[-1]]
+    if not words or len(words) > 3 or head_spec(words[-1], vocab) is None:
+        return False
+    generic = vocab.modifiers["state_side"] | vocab.modifiers["armed"]
+    return all(
+        head_spec(t, vocab) is not None or t.lower_ in generic or t.lower_ == "the" for t in words
+    )

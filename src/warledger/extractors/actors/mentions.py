@@ -89,7 +89,10 @@ class Mention:
 
 
 def head_spec(token: Token, vocab: Vocabulary) -> Head | None:
-    return vocab.heads.get(token.lower_) or vocab.heads.get(token.lemma_.lower())
+    found = vocab.heads.get(token.lower_) or vocab.heads.get(token.lemma_.lower())
+    if found is None and token.tag_ == "NNPS" and token.lower_.endswith("s"):
+        found = vocab.heads.get(token.lower_[:-1])  # "Police Forces": the parser keeps "Forces"
+    return found
 
 
 def side_of(token: Token) -> Token:
@@ -119,7 +122,9 @@ def read_modifier(mention: Mention, word: str, vocab: Vocabulary, index: Country
         mention.former = True
     if vocab.modified(word, "pro_government"):
         mention.pro_government = True
-    elif vocab.modified(word, "state_side"):
+    elif vocab.modified(word, "state_side") or (
+        vocab.modified(word, "force_side") and not mention.asset
+    ):
         mention.state_side = True
     if vocab.modified(word, "opposition"):
         mention.opposition = True

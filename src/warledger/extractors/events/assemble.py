@@ -14,7 +14,14 @@ from warledger.extractors.events.fillers import MentionIndex, participant_class,
 from warledger.extractors.events.lexicon import token_keys
 from warledger.extractors.events.modality import is_negated, is_speculative
 from warledger.extractors.events.role_rules import roles_for
-from warledger.extractors.events.roles import LIGHT_VERBS, OBJECTS, ROLE_NAMES, Roles
+from warledger.extractors.events.roles import (
+    LIGHT_VERBS,
+    OBJECTS,
+    PASSIVE_SUBJECTS,
+    ROLE_NAMES,
+    SUBJECTS,
+    Roles,
+)
 from warledger.extractors.events.triggers import Trigger, find_triggers
 from warledger.extractors.events.vocabulary import vocabulary
 
@@ -136,6 +143,65 @@ def _retype_light_verbs(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
             break
         out.append(trigger)
     return [t for t in out if t.head not in targets]
+
+
+def _weapon_objects(verb: Token) -> list[Token]:
+    """The weapons a verb's object (or passive subject) names: "recovered 40 crude bombs",
+    "defused two IEDs and a grenade", "found a cache of explosives" (typing.yaml
+    `disrupted_weapons`)."""
+    spec = vocabulary().disrupted
+    heads = [c for c in verb.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS]
+    for head in list(heads):
+        heads.extend(t for t in head.subtree if t.dep_ == "conj" and t.head.i != verb.i)
+    found: list[Token] = []
+    for head in heads:
+        if head.lower_ in spec["containers"] or head.lemma_.lower() in spec["containers"]:
+            found.extend(
+                obj
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for obj in prep.children
+                if obj.dep_ == "pobj"
+            )
+        found.append(head)
+    weapons = [
+        t for t in found if t.lower_ in spec["objects"] or t.lemma_.lower() in spec["objects"]
+    ]
+    if any(t.lemma_.lower() in spec["went_off"] for w in weapons for t in w.subtree if t.i != w.i):
+        return []
+    return weapons
+
+
+def _state_subject(verb: Token) -> bool:
+    state = vocabulary().lexicons["state_words"]
+    return any(
+        state.any_in(list(c.subtree)[:10]) for c in verb.children if c.dep_ in SUBJECTS | {"agent"}
+    )
+
+
+def _retype_disrupted(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
+    """Weapons seized, found, defused or destroyed are disrupted weapons use, done by the verb's
+    subject ("police recovered 40 crude bombs"); the weapon nouns under the verb, and any other
+    trigger at the verb ("destroyed" as looting), give way to it."""
+    spec = vocabulary().disrupted
+    added: list[Trigger] = []
+    covered: set[int] = set()
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in spec["verbs"] | spec["state_verbs"]:
+            continue
+        weapons = _weapon_objects(token)
+        if not weapons or (lemma in spec["state_verbs"] and not _state_subject(token)):
+            continue
+        added.append(Trigger(token.i, token.i + 1, token.i, "WEAPONS_SEIZED", "verb"))
+        covered.add(token.i)
+        for weapon in weapons:
+            covered.add(weapon.i)
+            covered.update(c.i for c in weapon.children if c.dep_ in {"compound", "amod", "nummod"})
+    if not added:
+        return triggers
+    kept = [t for t in triggers if t.head not in covered and t.start not in covered]
+    return sorted(kept + added, key=lambda t: (t.start, t.end))
 
 
 def _is_purpose(token: Token, heads: dict[int, str]) -> bool:
@@ -319,6 +385,7 @@ def build_candidates(ctx: Context) -> list[Candidate]:
     sentences = {s.start: s for s in doc.sents}
     triggers = find_triggers(doc)
     triggers = _retype_light_verbs(triggers, doc)
+    triggers = _retype_disrupted(triggers, doc)
     heads = {t.head: t.type for t in triggers}
     for trigger in triggers:
         sentence = doc[trigger.head].sent

@@ -237,6 +237,10 @@ def verbal_roles(verb: Token, event_type: str) -> Roles:
                 roles.add("patient", verb.head)
             else:
                 roles.add("patient", child)
+                if event_type == "WEAPONS_SEIZED":
+                    # "defused IEDs planted by the NPA": the weapons' owner is the other side
+                    for owner in _participle_agents(child):
+                        roles.add("patient", owner)
                 for prep in child.children:  # "shelled the rebels in Darayya"
                     if prep.dep_ == "prep" and prep.lower_ in LOCATIVE:
                         for obj in prep.children:

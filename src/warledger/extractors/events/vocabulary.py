@@ -57,6 +57,8 @@ class Vocabulary:
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     aimed_fire: dict[str, frozenset[str]] = field(default_factory=dict)
     """The guard of "fire" as a verb of violence: prepositions of a target, projectile objects."""
+    disrupted: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Verbs and object heads of disrupted weapons use (typing.yaml `disrupted_weapons`)."""
 
 
 def _read(name: str) -> Any:
@@ -158,5 +160,8 @@ def vocabulary() -> Vocabulary:
         modality={k: frozenset(str(w).lower() for w in v) for k, v in modality.items()},
         aimed_fire={
             k: frozenset(str(w).lower() for w in v) for k, v in typing["aimed_fire"].items()
+        },
+        disrupted={
+            k: frozenset(str(w).lower() for w in v) for k, v in typing["disrupted_weapons"].items()
         },
     )
