@@ -101,6 +101,7 @@ def test_patient_rules_cover_violence_against_civilians_protests_and_clashes():
         "Looting/property destruction",
         "Disrupted weapons use",
         "Arrests",
+        "Explosions/Remote violence",
     }
 
 

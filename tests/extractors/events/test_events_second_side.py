@@ -96,3 +96,63 @@ def test_people_arrested_are_civilians(extract_text, text):
         "Police Forces of Kenya (2013-)",
         "Civilians (Kenya)",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the forces of the country where the fighting took place come first
+        ("On 7 May 2021, military forces of India and Pakistan exchanged fire across the LoC in "
+         "the Nakyal sector (Kotli district, AJK). One Pakistani soldier was injured.",
+         ("Armed clash", "Military Forces of Pakistan (2018-)", "Military Forces of India (2014-)")),
+        ("On 7 May 2021, military forces of India and Pakistan exchanged fire across the LoC in "
+         "the Uri sector (Baramulla district, Jammu and Kashmir).",
+         ("Armed clash", "Military Forces of India (2014-)", "Military Forces of Pakistan (2018-)")),
+    ],
+)  # fmt: skip
+def test_two_states_forces_clash_with_the_home_side_first(extract_text, text, expected):
+    assert _row(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # shooting at nobody named, and a state force shoots back: an exchange of fire with it
+        ("On 7 May 2021, in Sonsonate, officers from the Tactical Section of the Police were "
+         "patrolling when gang members approached and started shooting. The police shot back.",
+         ("Armed clash", "Unidentified Gang (El Salvador)", "Police Forces of El Salvador (2019-)")),
+        # a ranger is a soldier: killing one is fighting the army
+        ("On 3 May 2021, separatists shot and killed one ranger and injured another in Bacho "
+         "district of Narathiwat, Thailand.",
+         ("Armed clash", "Unidentified Armed Group (Thailand)", "Military Forces of Thailand (2019-)")),
+    ],
+)  # fmt: skip
+def test_the_other_side_is_a_state_force(extract_text, text, expected):
+    assert _row(extract_text(text)) == expected
+
+
+def test_gunmen_shooting_at_a_named_victim_stay_an_attack(extract_text):
+    text = (
+        "On 7 May 2021, in Sonsonate, gunmen shot and killed a shopkeeper. Police officers who "
+        "arrived later returned fire."
+    )
+    assert _row(extract_text(text)) == (
+        "Attack",
+        "Unidentified Armed Group (El Salvador)",
+        "Civilians (El Salvador)",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a village the parse takes for a name is where the shells fell, not a second actor
+        "On 4 May 2021, regime forces shelled Kafr Zeita and its outskirts in the northern "
+        "countryside of Hama. No casualties were reported.",
+        "On 4 May 2021, Turkish forces shelled Umm al-Kaif and surrounding areas near Tal Tamr.",
+    ],
+)
+def test_shelling_a_place_has_no_second_actor(extract_text, text):
+    view = system_view(extract_text(text))
+    assert view.sub_event_type == "Shelling/artillery/missile attack"
+    assert view.actor2 is None

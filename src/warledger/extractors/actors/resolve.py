@@ -179,6 +179,10 @@ class Resolver:
                 if record.actor.kind in GROUP_KINDS and _initials(record.actor.name) == text:
                     self.registry.alias(key, record)
                     return record
+        if mention.kind == "police" and self.country:
+            # a police unit the knowledge base does not know ("the Tactical Section of the
+            # Police"): ACLED codes it as the country's police
+            return self.registry.force(self.country, "police", "police", "police")
         return self.registry.other(key, text, mention.kind)
 
     def _bracketed_abbreviation(self, mention: Mention, record: Record) -> None:

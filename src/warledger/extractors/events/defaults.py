@@ -23,6 +23,7 @@ from warledger.extractors.actors.backfill import places_country
 from warledger.extractors.actors.countries import document_date, dominant_country
 from warledger.extractors.actors.find import forces_of
 from warledger.extractors.context import Context
+from warledger.extractors.events.records import crosswalk
 from warledger.extractors.events.vocabulary import DATA
 from warledger.kb.acled_names import generic_name, parse_generic
 from warledger.kb.load import load_kb
@@ -30,7 +31,7 @@ from warledger.report import Actor, Event, Span
 from warledger.settings import acled_as_of
 from warledger.yaml_data import load_yaml
 
-MODES = ("missing", "lead", "mentioned", "none")
+MODES = ("missing", "lead", "mentioned", "none", "keep")
 
 
 FORCES = ("military", "police")
@@ -262,6 +263,8 @@ def apply_default_patient(ctx: Context, event: Event, trigger: Span) -> None:
     if rule.not_kinds:
         event.patient = [a for a in event.patient if kinds.get(a) not in rule.not_kinds]
         event.partner = [a for a in event.partner if kinds.get(a) not in rule.not_kinds]
+    if rule.mode == "keep":
+        return
     if rule.mode == "none":
         event.patient, event.partner = [], []
         if rule.unless is not None and rule.unless.search(paragraph_of(ctx, event).lower()):
@@ -536,3 +539,80 @@ def _unit_of(ctx: Context, actor: Actor, unit: StateUnit) -> Actor:
             found.mentions.append(mention)
     found.mentions.sort(key=lambda s: (s.start, s.end))
     return found
+
+
+@lru_cache(maxsize=1)
+def _home_side() -> tuple[frozenset[str], frozenset[str]]:
+    path = DATA / "defaults.yaml"
+    try:
+        data = (load_yaml(path.read_text(encoding="utf-8")) or {})["home_side"]
+        return frozenset(data["sub_event_types"]), frozenset(data["kinds"])
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"{path}: not a valid home_side table: {exc}") from exc
+
+
+def apply_home_side(ctx: Context, event: Event) -> None:
+    """Two states' forces in an armed clash: the forces of the country where it took place come
+    first (defaults.yaml `home_side`)."""
+    others = event.partner or event.patient
+    if event.negated or not event.acled or not event.agent or not others:
+        return
+    sub_event_types, kinds = _home_side()
+    if event.acled.get("sub_event_type") not in sub_event_types:
+        return
+    by_id = {a.id: a for a in ctx.actors}
+    first, second = by_id.get(event.agent[0]), by_id.get(others[0])
+    if first is None or second is None or first.kind not in kinds or second.kind not in kinds:
+        return
+    if first.country is None or second.country is None or first.country == second.country:
+        return
+    if event_country(ctx, event) != second.country:
+        return
+    event.agent = [second.id, *(a for a in event.agent if a != first.id)]
+    if event.partner:
+        event.partner = [first.id, *(a for a in event.partner if a != second.id)]
+    else:
+        event.patient = [first.id, *(a for a in event.patient if a != second.id)]
+
+
+@lru_cache(maxsize=1)
+def _return_fire() -> tuple[re.Pattern[str], frozenset[str]]:
+    path = DATA / "defaults.yaml"
+    try:
+        data = (load_yaml(path.read_text(encoding="utf-8")) or {})["return_fire"]
+        return cue_pattern([str(c) for c in data["cues"]]), frozenset(data["kinds"])
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"{path}: not a valid return_fire table: {exc}") from exc
+
+
+def apply_return_fire(ctx: Context, event: Event) -> None:
+    """An attack on nobody named whose paragraph has a state force firing back is an armed clash
+    with that force (defaults.yaml `return_fire`)."""
+    if event.negated or not event.acled or event.acled.get("sub_event_type") != "Attack":
+        return
+    by_id = {a.id: a for a in ctx.actors}
+    patients = [by_id[a] for a in event.patient if a in by_id]
+    if not event.agent or any(p.kind != "civilians" or p.name != "civilians" for p in patients):
+        return
+    cues, kinds = _return_fire()
+    paragraph = paragraph_of(ctx, event)
+    if not cues.search(paragraph.lower()):
+        return
+    start = ctx.text.find(paragraph)
+    stop = start + len(paragraph)
+    force = next(
+        (
+            a
+            for a in ctx.actors
+            if a.kind in kinds
+            and a.id not in event.agent
+            and any(start <= m.start < stop for m in a.mentions)
+        ),
+        None,
+    )
+    if force is None:
+        return
+    acled, plover = crosswalk("CLASH", "Armed clash")
+    event.type, event.acled, event.plover = "CLASH", acled, plover
+    event.patient = [force.id]
+    event.partner = [a for a in event.partner if a != force.id]

@@ -17,6 +17,8 @@ from warledger.extractors.events.defaults import (
     apply_armed_forces,
     apply_default_agent,
     apply_default_patient,
+    apply_home_side,
+    apply_return_fire,
     apply_state_units,
 )
 from warledger.extractors.events.fillers import MentionIndex
@@ -61,6 +63,8 @@ def find_events(ctx: Context) -> list[Event]:
         apply_default_patient(ctx, event, trigger)
         apply_criminal_violence(ctx, event)
         apply_state_units(ctx, event)
+        apply_home_side(ctx, event)
+        apply_return_fire(ctx, event)
         apply_armed_victims(ctx, event)
         event.id = ctx.new_id("e")
     mark_main(events, ctx.text)
