@@ -73,3 +73,34 @@ def test_bundled_acled_names_by_date():
     assert kb.actor("syr.afid").acled_name_on("2020-05-01", as_of="2020-06-01") == (
         "Military Forces of Syria (2000-) Air Force Intelligence Directorate"
     )
+
+
+def test_exports_before_2016_name_state_forces_without_regime_years():
+    kb = load_kb()
+    india, kenya = kb.country("IND"), kb.country("KEN")
+    assert (
+        india.acled_name("police", "2015-03-01", as_of="2015-12-23", exported="2015-12-23")
+        == "Police Forces of India"
+    )
+    assert (
+        kenya.acled_name("military", "2010-05-01", as_of="2015-06-30", exported="2015-06-30")
+        == "Military Forces of Kenya"
+    )
+    assert (
+        kenya.acled_name("military", "2010-05-01", as_of="2016-01-01", exported="2016-01-01")
+        == "Military Forces of Kenya (2002-2013)"
+    )
+    # no export date: the periods of the event's day, as today's exports write them
+    assert india.acled_name("police", "2015-03-01", as_of="2015-03-01") == (
+        "Police Forces of India (2014-)"
+    )
+
+
+def test_a_2015_export_names_the_police_of_an_indian_protest_without_years(
+    extract_text, monkeypatch
+):
+    monkeypatch.setenv("WARLEDGER_ACLED_AS_OF", "2015-12-31")
+    report = extract_text(
+        "On 3 March 2015, police fired tear gas at protesters in Lucknow, Uttar Pradesh, India."
+    )
+    assert "Police Forces of India" in {a.acled_name for a in report.actors}

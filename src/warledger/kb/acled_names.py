@@ -29,6 +29,8 @@ class Templates:
     collectives: dict[str, str]
     standalone: dict[str, str]
     group_collectives: dict[str, str]
+    legacy_until: str | None = None
+    """Exports made before this day (ISO) carry the legacy names of state forces."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ def load_templates_from(path: Path) -> Templates:
             collectives=dict(data["collectives"]),
             standalone=dict(data["standalone"]),
             group_collectives=dict(data["group_collectives"]),
+            legacy_until=str(data["state_forces_legacy_until"])
+            if data.get("state_forces_legacy_until")
+            else None,
         )
     except (yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"{path}: not a valid ACLED template table: {exc}") from exc

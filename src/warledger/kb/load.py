@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from warledger.errors import ConfigError
-from warledger.kb.acled_names import FORCES, force_names
+from warledger.kb.acled_names import FORCES, force_names, state_force_name, templates
 from warledger.kb.model import (
     AcledName,
     AcledRegime,
@@ -101,8 +101,15 @@ def parse_country(record: dict[str, Any]) -> KbCountry:
         for force in FORCES
     )
     country = replace(country, acled_names=by_force)
+    legacy = tuple(
+        (force, str(state_force_name(country, force, legacy=True)))
+        for force in FORCES
+        if not acled.get(force) and country.acled_regimes
+    )
     return replace(
         country,
+        acled_legacy=legacy,
+        acled_legacy_until=templates().legacy_until if legacy else None,
         acled_military=country.acled_name("military"),
         acled_police=country.acled_name("police"),
         acled_government=country.acled_name("government"),

@@ -154,6 +154,9 @@ class KbCountry:
     """(force, names) for the forces military, police and government, time-bounded."""
     acled_former_names: tuple[str, ...] = ()
     """Older ACLED spellings: open labels of closed regimes "(2013-)", pre-2016 names."""
+    acled_legacy: tuple[tuple[str, str], ...] = ()
+    """(force, name) as exports made before `acled_legacy_until` wrote it: "Police Forces of India"."""
+    acled_legacy_until: str | None = None
     acled_units: tuple[tuple[str, str], ...] = ()
     """(phrase, KB actor id): a force named by a common noun phrase that is one of the state's
     units in ACLED ("military police" in Brazil: "Military Forces of Brazil (...) Military Police")."""
@@ -165,10 +168,21 @@ class KbCountry:
         return max(found)[1] if found else None
 
     def acled_name(
-        self, force: str = "military", on: str | date | None = None, as_of: str | date | None = None
+        self,
+        force: str = "military",
+        on: str | date | None = None,
+        as_of: str | date | None = None,
+        *,
+        exported: str | date | None = None,
     ) -> str | None:
         """ACLED's name for the state's `force` (military, police, government) on a date
-        (default: the latest); `as_of` as an export of that day would write it."""
+        (default: the latest); `as_of` with the periods of that day ("(2013-)" while it runs).
+        `exported`: the day of the ACLED export whose names are wanted; one made before
+        `acled_legacy_until` wrote no regime years ("Police Forces of India")."""
+        legacy = dict(self.acled_legacy).get(force)
+        until = self.acled_legacy_until
+        if legacy and exported is not None and until and (day_bound(exported) or "") < until:
+            return legacy
         for key, names in self.acled_names:
             if key == force:
                 return pick_acled_name(names, on, as_of)

@@ -81,5 +81,5 @@ def fill_actor_countries(ctx: Context) -> None:
         elif actor.kind in _FORCES and actor.name.lower() in _UNNAMED_FORCES:
             actor.country = iso3
             actor.acled_name = country.acled_name(
-                _FORCES[actor.kind], on, as_of=acled_as_of() or on
+                _FORCES[actor.kind], on, as_of=acled_as_of() or on, exported=acled_as_of()
             )

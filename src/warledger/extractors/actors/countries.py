@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -19,8 +22,10 @@ from warledger.extractors.context import Context
 from warledger.extractors.places.mentions import vocabulary as place_vocabulary
 from warledger.kb.gazetteer_model import GazPlace, Match
 from warledger.kb.load import load_kb
+from warledger.yaml_data import load_yaml
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_NAMED_AFTER_PLACE = {"ORG", "FAC"}
 _NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _MONTHS = {
     m: i
@@ -84,7 +89,60 @@ def country_votes(doc: Doc, places_only: bool = False) -> Counter[str]:
         for ent in doc.ents:
             if ent.label_ not in _NUMERIC_LABELS and not kb.lookup(ent.text):
                 _vote_place(votes, ent.text, minimum=5_000)
+    if not votes:  # still none: a province or city in an institution's name, or a cue word
+        for ent in doc.ents:
+            if ent.label_ in _NAMED_AFTER_PLACE and not kb.lookup(ent.text):
+                _vote_named_after(votes, ent.text)
+    if not votes:
+        _vote_cues(votes, doc.text)
     return votes
+
+
+def _vote_named_after(votes: Counter[str], name: str) -> None:
+    """An institution named after a province or a city of 100,000 ("the Kerala Catholic Bishops'
+    Council", "University of Eldoret", "Narok County Government") votes 1 for that place's country,
+    when every such place of the name lies in one country (not "Punjab University": India or
+    Pakistan). Direction words ("Central Bank", "Western Union") never vote."""
+    from warledger.kb.gazetteer import load_gazetteer
+
+    words = name.removeprefix("the ").split()
+    if len(words) < 2:
+        return
+    parts = {" ".join(words[:1]), " ".join(words[:2])}
+    if "of" in words[:-1]:
+        parts.add(" ".join(words[words.index("of") + 1 :]))
+    directions = place_vocabulary().directions
+    countries: set[str] = set()
+    for part in parts:
+        if part == name or not part[:1].isupper() or part.lower() in directions:
+            continue
+        if part.lower() in place_vocabulary().generic_names:
+            continue
+        for place in _voters(load_gazetteer().lookup(part, fuzzy=False)):
+            if place.kind in {"admin1", "country"} or place.population >= 100_000:
+                countries.add(str(place.country))
+    if len(countries) == 1:
+        votes[countries.pop()] += 1
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, ISO3) of `data/country_cues.yaml`."""
+    path = files("warledger.extractors.actors").joinpath("data", "country_cues.yaml")
+    data: dict[str, Any] = load_yaml(path.read_text(encoding="utf-8")) or {}
+    out = []
+    for iso3, words in data["cues"].items():
+        for word in words:
+            out.append((re.compile(rf"(?<![\w-]){re.escape(str(word))}(?![\w-])", re.I), iso3))
+    return tuple(out)
+
+
+def _vote_cues(votes: Counter[str], text: str) -> None:
+    """Words of one country's administration and daily life ("upazila", "matatu") vote 1 each
+    for it (kb: `data/country_cues.yaml`)."""
+    for pattern, iso3 in _cues():
+        if pattern.search(text):
+            votes[iso3] += 1
 
 
 def _vote_place(votes: Counter[str], name: str, minimum: int = 0) -> None:
@@ -92,8 +150,9 @@ def _vote_place(votes: Counter[str], name: str, minimum: int = 0) -> None:
     (cities under `minimum` people do not vote)."""
     from warledger.kb.gazetteer import load_gazetteer
 
-    if name.lower().removeprefix("the ") in place_vocabulary().generic_names:
-        return  # "the Centre", "the Hospital"
+    bare = name.lower().removeprefix("the ")
+    if bare in place_vocabulary().generic_names or bare in place_vocabulary().directions:
+        return  # "the Centre", "the Hospital"; a bare "South" is no province of Cameroon
     gazetteer = load_gazetteer()
     matches = _voters(gazetteer.lookup(name, fuzzy=False))
     words = name.split()

@@ -108,7 +108,9 @@ def forces_of(ctx: Context, actor: Actor) -> Actor | None:
         name=name,
         kind="military",
         country=country.iso3,
-        acled_name=country.acled_name("military", on, as_of=acled_as_of() or on),
+        acled_name=country.acled_name(
+            "military", on, as_of=acled_as_of() or on, exported=acled_as_of()
+        ),
     )
     if existing is None:
         ctx.actors.append(forces)

@@ -93,7 +93,9 @@ class Registry:
                 kind="state",
                 country=iso3,
                 wikidata=country.wikidata if country else None,
-                acled_name=country.acled_name("military", self.on, as_of=acled_as_of() or self.on)
+                acled_name=country.acled_name(
+                    "military", self.on, as_of=acled_as_of() or self.on, exported=acled_as_of()
+                )
                 if country
                 else None,
             )
@@ -120,7 +122,12 @@ class Registry:
                 else {"military": "government forces", "police": "police"}.get(force, "government")
             )
             acled = (
-                country.acled_name(acled_force or force, self.on, as_of=acled_as_of() or self.on)
+                country.acled_name(
+                    acled_force or force,
+                    self.on,
+                    as_of=acled_as_of() or self.on,
+                    exported=acled_as_of(),
+                )
                 if country
                 else None
             )

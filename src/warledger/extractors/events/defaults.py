@@ -165,7 +165,9 @@ def _state_force(ctx: Context, force: str, iso3: str | None, evidence: Span) -> 
             name=f"{force} of {country.name}" if country else force,
             kind=force,
             country=iso3,
-            acled_name=country.acled_name(force, on, as_of=acled_as_of() or on)
+            acled_name=country.acled_name(
+                force, on, as_of=acled_as_of() or on, exported=acled_as_of()
+            )
             if country
             else None,
         )
