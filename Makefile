@@ -51,6 +51,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/batch.py
 	$(BIN)/python benchmarks/accuracy.py
 	$(BIN)/python benchmarks/store_load.py
+	$(BIN)/python benchmarks/exports.py
 
 evaluate: $(STAMP)
 	$(BIN)/warledger evaluate acled ../shared/data/acled/dev_libya_syria_2020.csv ../shared/data/acled/dev_world_2020.csv --processes 2
