@@ -57,7 +57,8 @@ evaluate: $(STAMP)
 	$(BIN)/warledger evaluate acled ../shared/data/acled/dev_libya_syria_2020.csv ../shared/data/acled/dev_world_2020.csv --processes 2
 
 # Coverage-guided fuzzing (atheris) of extract and each reader, FUZZ_SECONDS each; a crash is kept
-# in tests/fuzz/regressions/ and replayed by `make test`. FUZZ_TARGETS picks some of them.
+# in tests/fuzz/regressions/ and replayed by `make test` (which also runs a bounded run of 300
+# inputs a target, tests/fuzz/test_atheris_bounded.py). FUZZ_TARGETS picks some of them.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= extract warc feed html jsonl json text
 fuzz: $(STAMP)

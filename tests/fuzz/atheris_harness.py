@@ -2,6 +2,7 @@
 
     make fuzz                                  # every target, FUZZ_SECONDS (60) each
     python tests/fuzz/atheris_harness.py TARGET [--seconds 60] [--replay]
+    python tests/fuzz/atheris_harness.py TARGET --runs 300 --seed 17 --corpus DIR   # bounded (CI)
 
 TARGET is `extract` or a reader (warc, feed, html, jsonl, json, text). The contract is
 fuzz_targets.py's: a schema-valid report, documents, or typed errors; anything else is a crash.
@@ -65,7 +66,15 @@ def regressions(target: str) -> list[Path]:
     return sorted(folder.iterdir()) if folder.is_dir() else []
 
 
-def fuzz(target: str, seconds: float) -> int:
+def fuzz(
+    target: str,
+    seconds: float,
+    runs: int | None = None,
+    seed: int | None = None,
+    corpus: Path | None = None,
+) -> int:
+    """Fuzz `target` for `seconds`, or for `runs` inputs (then `seconds` is not used): libFuzzer
+    with a fixed `seed` and a fresh `corpus` folder repeats the same inputs, as a test needs."""
     import atheris  # the `fuzz` extra: pip install -e ".[fuzz]"
 
     def test_one(data: bytes) -> None:
@@ -77,10 +86,10 @@ def fuzz(target: str, seconds: float) -> int:
             traceback.print_exc()
             raise
 
-    corpus = HERE / "corpus" / target
+    corpus = corpus or HERE / "corpus" / target
     corpus.mkdir(parents=True, exist_ok=True)
-    for seed in SEEDS[target] + regressions(target):
-        (corpus / f"seed-{seed.name}").write_bytes(seed.read_bytes()[:MAX_INPUT])
+    for start in SEEDS[target] + regressions(target):
+        (corpus / f"seed-{start.name}").write_bytes(start.read_bytes()[:MAX_INPUT])
     with atheris.instrument_imports(include=["warledger"]):  # all of spaCy would take minutes
         import fuzz_targets  # noqa: F401
 
@@ -95,7 +104,10 @@ def fuzz(target: str, seconds: float) -> int:
         [
             sys.argv[0],
             str(corpus),
-            f"-max_total_time={max(int(seconds), 1)}",
+            f"-atheris_runs={runs}"
+            if runs is not None
+            else f"-max_total_time={max(int(seconds), 1)}",
+            *([f"-seed={seed}"] if seed is not None else []),
             f"-max_len={MAX_INPUT}",
             f"-artifact_prefix={corpus}/",
             "-rss_limit_mb=4096",
@@ -112,13 +124,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("target", choices=TARGETS)
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--runs", type=int, help="stop after this many inputs (not --seconds)")
+    parser.add_argument("--seed", type=int, help="libFuzzer's random seed (default: random)")
+    parser.add_argument("--corpus", type=Path, help="corpus folder (default: tests/fuzz/corpus/T)")
     parser.add_argument("--replay", action="store_true", help="only replay the kept crashes")
     args = parser.parse_args()
     if args.replay:
         for path in regressions(args.target):
             one_input(args.target, path.read_bytes())
         return 0
-    return fuzz(args.target, args.seconds)
+    return fuzz(args.target, args.seconds, args.runs, args.seed, args.corpus)
 
 
 if __name__ == "__main__":
