@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import json
 
-from tests.resolve.conftest import ANSONGO, GAO, Corpus, actor, event, place, quantity
+from tests.resolve.conftest import (
+    ANSONGO,
+    GAO,
+    LIBYA,
+    QUNEITRA,
+    Corpus,
+    actor,
+    event,
+    place,
+    quantity,
+)
 
-from warledger.report import Source, Span
+from warledger.report import Money, Source, Span, When
 from warledger.resolve import undo
 from warledger.resolve.queries import contradictions, events
 
@@ -290,4 +300,179 @@ def test_a_clash_and_a_shelling_at_one_place_need_one_side_to_be_one_incident(
         places=[place("p1", ANSONGO)],
         events=[event("e1", "CLASH", "2021-03-15", patient=["a1"], location=["p1"])],
     )
+    assert corpus.resolve().event_merges == 0
+
+
+# A later, vague mention of an incident (rule `reference`)
+
+
+def mention(corpus: Corpus, name: str, published: str, where=ANSONGO, killed=None) -> None:
+    """A follow-up that names the incident only by its type, place and month."""
+    month = published[:7]
+    corpus.add(
+        name,
+        f"{name}: the operation followed the bomb attack near {where[0]} earlier this month.",
+        published,
+        outlet=name,
+        places=[place("p1", where)],
+        events=[
+            event(
+                "e1",
+                "EXPLOSIVE",
+                when=When(text="earlier this month", start=month, end=month, precision="month"),
+                location=["p1"],
+                fatalities=quantity(str(killed), killed) if killed is not None else None,
+            )
+        ],
+    )
+
+
+def test_a_later_vague_mention_at_the_same_place_joins_the_one_incident_there(
+    corpus: Corpus,
+) -> None:
+    bomb(corpus, "wire", "2021-03-16", "2021-03-15", 12)
+    bomb(corpus, "local", "2021-03-16", "2021-03-15", 25)
+    mention(corpus, "followup", "2021-03-26", killed=20)
+    assert corpus.resolve().event_merges == 2
+    assert corpus.global_event("followup", "e1") == corpus.global_event("wire", "e1")
+    (rule,) = corpus.store.con.execute(
+        "SELECT rule FROM judgements WHERE kind = 'event' AND document_id = ?",
+        [corpus.ids["followup"]],
+    ).fetchone()
+    assert rule == "reference"
+    rows = contradictions(corpus.store, field="fatalities")
+    assert [(r["value"], r["conflict"], r["sources"]) for r in rows] == [
+        ("12", True, ["wire"]),
+        ("20", True, ["followup"]),
+        ("25", True, ["local"]),
+    ]
+
+
+def test_a_vague_mention_with_two_incidents_at_its_place_joins_neither(corpus: Corpus) -> None:
+    bomb(corpus, "first", "2021-03-06", "2021-03-05", 12)
+    bomb(corpus, "second", "2021-03-16", "2021-03-15", 7)
+    mention(corpus, "followup", "2021-03-26")
+    assert corpus.resolve().event_merges == 0
+
+
+def test_a_vague_mention_elsewhere_or_of_another_type_stays_apart(corpus: Corpus) -> None:
+    bomb(corpus, "wire", "2021-03-16", "2021-03-15", 12)
+    mention(corpus, "gao", "2021-03-26", where=GAO)
+    corpus.add(
+        "strike",
+        "strike: the air strike near Ansongo earlier this month.",
+        "2021-03-26",
+        places=[place("p1", ANSONGO)],
+        events=[
+            event(
+                "e1",
+                "AIR_STRIKE",
+                when=When(text="this month", start="2021-03", end="2021-03", precision="month"),
+                location=["p1"],
+            )
+        ],
+    )
+    assert corpus.resolve().event_merges == 0
+
+
+# Recruitment told at different towns of one country, of people described differently
+
+
+MID = (
+    "a1",
+    "Military Intelligence Directorate",
+    "intelligence",
+    "SYR",
+    "syr.military_intelligence",
+)
+TURKEY = ("a1", "Turkey", "state", "TUR", "tur")
+HOMS_CITY = ("Homs", "city", "SYR", "Homs", 34.73, 36.71)
+DARAA = ("Daraa", "city", "SYR", "Daraa", 32.62, 36.10)
+
+
+def recruited(
+    corpus: Corpus,
+    name: str,
+    published: str,
+    people: str,
+    where=QUNEITRA,
+    agent=MID,
+    figure: tuple[str, float] | None = None,
+) -> None:
+    corpus.add(
+        name,
+        f"{name}: {people} were recruited in {where[0]}.",
+        published,
+        outlet=name,
+        actors=[actor(*agent), actor("a2", people, "fighters", "SYR")]
+        if agent
+        else [actor("a2", people, "fighters", "SYR")],
+        places=[place("p1", where)],
+        events=[
+            event(
+                "e1",
+                "RECRUIT",
+                agent=["a1"] if agent else [],
+                patient=["a2"],
+                location=["p1"],
+                quantity=quantity(*figure) if figure else None,
+            )
+        ],
+    )
+
+
+def test_one_recruiter_enlisting_fighters_described_two_ways_in_one_country_is_one_event(
+    corpus: Corpus,
+) -> None:
+    recruited(corpus, "wire", "2020-05-11", "former rebels from Quneitra", figure=("350", 350))
+    recruited(corpus, "monitor", "2020-05-16", "Syrian fighters", HOMS_CITY, figure=("1,500", 1500))
+    assert corpus.resolve().event_merges == 1
+    (evidence,) = corpus.store.con.execute(
+        "SELECT evidence FROM judgements WHERE kind = 'event'"
+    ).fetchone()
+    assert json.loads(evidence)["matched"] == ["area", "agent", "people"]
+    rows = contradictions(corpus.store, field="quantity")
+    assert [(r["value"], r["conflict"], r["sources"]) for r in rows] == [
+        ("350", True, ["wire"]),
+        ("1500", True, ["monitor"]),
+    ]
+
+
+def test_fighters_recruited_in_other_towns_by_others_or_no_one_named_stay_apart(
+    corpus: Corpus,
+) -> None:
+    recruited(corpus, "wire", "2020-05-11", "former rebels from Quneitra")
+    recruited(corpus, "turkey", "2020-05-13", "Syrian fighters", HOMS_CITY, agent=TURKEY)
+    recruited(corpus, "nobody", "2020-05-14", "Syrian fighters", DARAA, agent=None)
+    assert corpus.resolve().event_merges == 0
+
+
+# A report that names no country: compared with its family's events of every country
+
+
+def paid(corpus: Corpus, name: str, published: str, money: Money, where=LIBYA) -> None:
+    corpus.add(
+        name,
+        f"{name}: the men were promised {money.text}.",
+        published,
+        outlet=name,
+        actors=[actor("a2", "the men", "fighters")],
+        places=[place("p1", where)] if where else [],
+        events=[event("e1", "PAY", patient=["a2"], location=["p1"] if where else [], money=money)],
+    )
+
+
+def test_pay_named_without_a_country_joins_the_same_pay_elsewhere(corpus: Corpus) -> None:
+    paid(corpus, "wire", "2020-05-11", Money("$1,000 a month", 1000, "USD", "month"))
+    paid(corpus, "relatives", "2020-05-20", Money("$1,000 a month", 1000, "USD", "month"), None)
+    assert corpus.resolve().event_merges == 1
+    assert corpus.global_event("relatives", "e1") == corpus.global_event("wire", "e1")
+    (row,) = events(corpus.store)
+    assert (row["country"], row["reports"], row["sources"]) == ("LBY", 2, 2)
+
+
+def test_other_pay_without_a_country_stays_apart(corpus: Corpus) -> None:
+    paid(corpus, "wire", "2020-05-11", Money("$1,000 a month", 1000, "USD", "month"))
+    paid(corpus, "turkey", "2020-05-13", Money("$2,000 a month", 2000, "USD", "month"), None)
+    paid(corpus, "later", "2020-08-20", Money("$1,000 a month", 1000, "USD", "month"), None)
     assert corpus.resolve().event_merges == 0

@@ -40,7 +40,7 @@ def test_every_cluster_article_is_read(resolved) -> None:
 
 def test_event_merges_are_precise_and_find_most_pairs(result: ResolveScore) -> None:
     assert result.events.precision >= 0.95
-    assert result.events.recall >= 0.55
+    assert result.events.recall >= 0.8
 
 
 def test_actor_merges_are_precise_and_complete(result: ResolveScore) -> None:

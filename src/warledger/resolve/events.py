@@ -49,12 +49,14 @@ def finest(places: list[PlaceRec]) -> list[PlaceRec]:
     return places
 
 
-def place_relation(a: list[PlaceRec], b: list[PlaceRec], rules: Rules) -> str:
+def place_relation(a: list[PlaceRec], b: list[PlaceRec], rules: Rules, coarse: bool = False) -> str:
     """How two events' places relate, the most precise places deciding:
     place (precise places of one name, or within `same_place_km`), near (precise places within
     `near_km`), conflict (precise places farther apart, or different countries), admin (one
     province, one side named only by province), area (one country, one side named only by
-    country or region), or none (a side names no place)."""
+    country or region), or none (a side names no place). `coarse` (families whose reports name
+    places loosely): precise places farther apart with a country in common are apart (one
+    campaign only if one agent runs it), not a conflict."""
     if not a or not b:
         return "none"
     precise_a = [p for p in a if p.kind in rules.precise_places]
@@ -75,7 +77,10 @@ def place_relation(a: list[PlaceRec], b: list[PlaceRec], rules: Rules) -> str:
                     return "place"
                 if km <= rules.near_km:
                     best = "near"
-        return best
+        if best != "conflict" or not coarse:
+            return best
+        shared = any(pa.country and pa.country == pb.country for pa in a for pb in b)
+        return "apart" if shared else "conflict"
     best = "conflict"
     for pa in a:
         for pb in b:
@@ -105,16 +110,16 @@ def match_points(a: Features, b: Features, rules: Rules) -> tuple[int, list[str]
     if not _overlap(a.interval, b.interval, rules.slack_days.get(a.family, 0)):
         return None
     matched: list[str] = []
-    place = place_relation(a.places, b.places, rules)
+    coarse = a.family in rules.coarse_place_families
+    place = place_relation(a.places, b.places, rules, coarse)
     if place == "near":  # two places a few km apart: one camp or front, but two incidents
-        place = "place" if a.family in rules.coarse_place_families else "conflict"
+        place = "place" if coarse else "conflict"
     if place == "conflict":
         return None
-    coarse = a.family in rules.coarse_place_families
     if place == "admin":  # the same province: the same place where places are named coarsely
         place = "place" if coarse else "admin"
-    if place in ("place", "admin") or (place == "area" and coarse):
-        matched.append(place)
+    if place in ("place", "admin") or (place in ("area", "apart") and coarse):
+        matched.append("area" if place == "apart" else place)
     same_day = (
         a.dated
         and b.dated
@@ -132,10 +137,14 @@ def match_points(a: Features, b: Features, rules: Rules) -> tuple[int, list[str]
             matched.append("agent")
         elif not (place == "place" and same_day):
             return None  # disjoint sides: two incidents, unless the place and day say one
+    if place == "apart" and "agent" not in matched:
+        return None  # towns far apart: one recruitment campaign only if one agent runs it
     if a.patients & b.patients:
         matched.append("patient")
     elif a.family == "force_generation" and a.named_patients and b.named_patients:
         return None  # different named groups recruited, trained or sent
+    elif same_people(a.people, b.people):
+        matched.append("people")
     if a.beneficiary_sides and b.beneficiary_sides:
         if a.beneficiary_sides & b.beneficiary_sides:
             matched.append("beneficiary")
@@ -146,13 +155,18 @@ def match_points(a: Features, b: Features, rules: Rules) -> tuple[int, list[str]
     points = sum(rules.points[m] for m in matched)
     if not coarse and "place" not in matched:
         points = 0  # one incident is one place: without it, reports stay apart (ACLED's rule)
-    if coarse and not {"place", "patient", "beneficiary", "money"} & set(matched):
+    if coarse and not any(need <= set(matched) for need in rules.coarse_needs):
         points = 0  # a sponsor sends many groups: the same people, side, pay or place must match
     if ea.type != eb.type and "agent" not in matched:
         points = (
             0  # a clash and a shelling there that day are one incident only if one side did both
         )
     return points, matched
+
+
+def same_people(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """Described collectives of one class whose affiliations, where both have one, agree."""
+    return any(ka == kb and (not fa or not fb or fa == fb) for ka, fa in a for kb, fb in b)
 
 
 def same_money(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
@@ -183,6 +197,26 @@ def block_keys(f: Features, rules: Rules) -> list[tuple[str, str, int, int]]:
     return [(kind, c, y, m) for c in f.countries or ("-",) for y, m in months]
 
 
+def countryless(f: Features, rules: Rules) -> bool:
+    """An event of a `countryless_families` family that names no country: it is compared with
+    its family's events of every country in its months (`month_keys`)."""
+    return not f.countries and f.family in rules.countryless_families
+
+
+def month_keys(f: Features, rules: Rules) -> list[tuple[str, int, int]]:
+    """(kind, year, month) of its blocks, any country: where a countryless event looks, and
+    where every event of a `countryless_families` family is found by one."""
+    if f.family not in rules.countryless_families:
+        return []
+    return list(dict.fromkeys((k, y, m) for k, _, y, m in block_keys(f, rules)))
+
+
+def bare(f: Features) -> bool:
+    """A report that gives no side, no target and no exact day: a later mention of an incident."""
+    e = f.event
+    return not f.agent_sides and not f.patients and not (f.dated and e.precision == "day")
+
+
 def resolve_events(
     features: list[Features],
     rules: Rules,
@@ -196,6 +230,7 @@ def resolve_events(
     original = original or {}
     ordered = sorted(features, key=lambda f: (order[f.event.document_id], f.event.id))
     blocks: dict[tuple[str, str, int, int], list[str]] = defaultdict(list)
+    by_month: dict[tuple[str, int, int], list[str]] = defaultdict(list)
     events: dict[str, GlobalEvent] = {}
     member_of: dict[Key, str] = {}
     judgements: list[Judgement] = []
@@ -222,12 +257,23 @@ def resolve_events(
             events[gid].members.append(f)
             member_of[e.key] = gid
             continue
+        months = month_keys(f, rules)
+        rule = "incident"
         if ("event", *f.event.key) not in undone:
-            candidates = dict.fromkeys(g for k in keys for g in blocks.get(k, []))
+            if countryless(f, rules):
+                looked = [g for k in months for g in by_month.get(k, [])]
+            else:
+                own = [g for k in keys for g in blocks.get(k, [])]
+                looked = own + [g for k in keys for g in blocks.get((k[0], "-", k[2], k[3]), [])]
+            candidates = dict.fromkeys(looked)
             for gid in candidates:
                 found = _join(f, events[gid], rules)
                 if found and (best is None or found[0] > best[0]):
                     best = (found[0], gid, found[1], found[2])
+            if best is None and f.family in rules.reference_families and bare(f):
+                referred = [r for gid in candidates if (r := _refers(f, events[gid], rules))]
+                if len(referred) == 1:
+                    best, rule = referred[0], "reference"
         if best is None:
             gid = "E" + short_hash(*f.event.key, size=10)
             events[gid] = GlobalEvent(gid)
@@ -240,12 +286,15 @@ def resolve_events(
                 "type": f.event.type,
                 "evidence": f.event.evidence,
             }
-            judgements.append(judgement("event", "incident", gid, f.event.key, reason))
+            judgements.append(judgement("event", rule, gid, f.event.key, reason))
         events[gid].members.append(f)
         member_of[f.event.key] = gid
         for key in keys:
             if gid not in blocks[key]:
                 blocks[key].append(gid)
+        for month in months:
+            if gid not in by_month[month]:
+                by_month[month].append(gid)
     return EventResolution(events, member_of, judgements)
 
 
@@ -272,6 +321,21 @@ def _join(f: Features, event: GlobalEvent, rules: Rules) -> tuple[int, list[str]
         if found[0] >= rules.needed_points(f.family) and (best is None or found[0] > best[0]):
             best = (found[0], found[1], member.event.key)
     return (total, best[1], best[2]) if best else None
+
+
+def _refers(
+    f: Features, event: GlobalEvent, rules: Rules
+) -> tuple[int, str, list[str], Key] | None:
+    """(support, id, matches, report) when the bare report f can be a later mention of `event`:
+    it conflicts with none of its reports, and one of them has its type at the same precise place."""
+    partner: tuple[int, list[str], Key] | None = None
+    for member in event.members:
+        found = match_points(f, member, rules)
+        if found is None:
+            return None
+        if partner is None and member.event.type == f.event.type and "place" in found[1]:
+            partner = (found[0], found[1], member.event.key)
+    return (partner[0], event.id, partner[1], partner[2]) if partner else None
 
 
 def summary(event: GlobalEvent, rules: Rules) -> dict[str, object]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
-from warledger.resolve.actors import ActorResolution, normal_name
+from warledger.resolve.actors import ActorResolution, described_head, normal_name
 from warledger.resolve.records import Corpus, EventRec, PlaceRec
 from warledger.resolve.rules import Rules
 from warledger.resolve.sides import SideOf
@@ -43,6 +43,9 @@ class Features:
     denied: bool
     source_rank: int = 0
     """2: a named speaker; 1: an outlet; 0: the document itself."""
+    people: frozenset[tuple[str, str]] = frozenset()
+    """(class, affiliation or "") of its described patients (`people_classes`), in the
+    `people_families`: "former rebels" and "Syrian fighters" are both ("combatant", ...)."""
 
 
 def period_bounds(value: str) -> tuple[date, date] | None:
@@ -181,9 +184,10 @@ def features_of(
     )
     patients = frozenset(actors.of(d, event.role("patient")))
     key, name, rank = source_of(event, corpus, original)
+    family = rules.family(event.type)
     return Features(
         event=event,
-        family=rules.family(event.type),
+        family=family,
         interval=interval,
         dated=dated,
         places=places,
@@ -208,4 +212,24 @@ def features_of(
         source_name=name,
         denied=event.negated or event.certainty == "denied",
         source_rank=rank,
+        people=people_of(patients, actors, rules)
+        if family in rules.people_families
+        else frozenset(),
     )
+
+
+def people_of(
+    patients: frozenset[str], actors: ActorResolution, rules: Rules
+) -> frozenset[tuple[str, str]]:
+    """(class, affiliation or "") of the described collectives among `patients` whose head word
+    has a class in `rules.people_classes`."""
+    found: set[tuple[str, str]] = set()
+    for g in patients:
+        actor = actors.actors[g]
+        if actor.kind not in rules.described_kinds:
+            continue
+        head = described_head(actor.name, rules)
+        kind = rules.people_classes.get(head) if head else None
+        if kind:
+            found.add((kind, actor.affiliation or ""))
+    return frozenset(found)

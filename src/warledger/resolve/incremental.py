@@ -3,7 +3,8 @@ merged again; the rest of the stored record is kept as it is.
 
 Event merging is greedy and blocked: an event is only ever compared with the global events of its
 blocks (type or family, country, month). So the corpus falls apart into independent components:
-events linked by a shared block, by a copy's sentence (a syndicated copy joins its original's
+events linked by a shared block (an event that names no country, in the families compared across
+countries, shares every block of its months), by a copy's sentence (a syndicated copy joins its original's
 event), or by having been one global event in the last run. A component whose events all have
 the fingerprint they had in the last run (everything merging reads of an event: its record, places,
 actors and their names and sides, its source, whether its merge was undone, and the rules) and
@@ -22,13 +23,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from warledger.resolve.actors import ActorResolution
-from warledger.resolve.events import block_keys
+from warledger.resolve.events import block_keys, countryless, month_keys
 from warledger.resolve.features import Features
 from warledger.resolve.judgements import Undone, short_hash
 from warledger.resolve.records import Key
 from warledger.resolve.rules import Rules
 
-VERSION = "1"
+VERSION = "2"
 """Bump when merging changes meaning: every stored fingerprint then differs, and all is redone."""
 
 
@@ -93,6 +94,8 @@ def components(
     sets = _Sets(len(features))
     first: dict[tuple[Any, ...], int] = {}
     sentences: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    months: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    open_months: set[tuple[str, int, int]] = set()
 
     def link(key: tuple[Any, ...], i: int) -> None:
         sets.union(i, first.setdefault(key, i))
@@ -101,11 +104,18 @@ def components(
         e = f.event
         for key in block_keys(f, rules):
             link(("block", *key), i)
+        for month in month_keys(f, rules):
+            months[month].append(i)
+            if countryless(f, rules):
+                open_months.add(month)
         gid = last_global.get(e.key)
         if gid is not None:
             link(("global", gid), i)
         for text in e.sentences:
             sentences[(e.document_id, e.type, text)].append(i)
+    for month in open_months:  # a countryless event is compared with all of its months
+        for i in months[month]:
+            link(("month", *month), i)
     for i, f in enumerate(features):
         root = original.get(f.event.document_id)
         if root is None:

@@ -35,6 +35,11 @@ class Rules:
     slack_days: dict[str, int]
     coarse_place_families: frozenset[str]
     min_points_by_family: dict[str, int]
+    coarse_needs: tuple[frozenset[str], ...]
+    people_classes: dict[str, str]
+    people_families: frozenset[str]
+    countryless_families: frozenset[str]
+    reference_families: frozenset[str]
     precise_places: frozenset[str]
     certainty_order: tuple[str, ...]
     flow_types: frozenset[str]
@@ -59,10 +64,23 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         dedup, actors, events = data["dedup"], data["actors"], data["events"]
         family_of = {t: name for name, types in events["families"].items() for t in types}
         points = {str(k): int(v) for k, v in events["points"].items()}
-        kinds = {"place", "admin", "area", "agent", "patient", "beneficiary", "same_day", "money"}
+        kinds = {
+            "place",
+            "admin",
+            "area",
+            "agent",
+            "patient",
+            "beneficiary",
+            "same_day",
+            "money",
+            "people",
+        }
         missing = kinds - set(points)
         if missing:
             raise ConfigError(f"resolve.yaml: events.points lacks {sorted(missing)}")
+        unknown = {str(m) for need in events["coarse_needs"] for m in need} - kinds
+        if unknown:
+            raise ConfigError(f"resolve.yaml: events.coarse_needs names no match {sorted(unknown)}")
         return Rules(
             shingle_words=int(dedup["shingle_words"]),
             num_perm=int(dedup["num_perm"]),
@@ -87,6 +105,11 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             min_points_by_family={
                 str(k): int(v) for k, v in (events.get("min_points_by_family") or {}).items()
             },
+            coarse_needs=tuple(frozenset(str(m) for m in need) for need in events["coarse_needs"]),
+            people_classes={str(k): str(v) for k, v in events["people_classes"].items()},
+            people_families=frozenset(events["people_families"]),
+            countryless_families=frozenset(events["countryless_families"]),
+            reference_families=frozenset(events["reference_families"]),
             precise_places=frozenset(events["precise_places"]),
             certainty_order=tuple(events["certainty_order"]),
             flow_types=frozenset(data["flows"]["types"]),
