@@ -1,5 +1,5 @@
 """Each format exported from the sample database and checked with its own validator or library:
-exact values for one known event (the Ansongo roadside bombing of 15 March 2021, merged from five
+exact values for one known event (the Ansongo roadside bombing of 15 March 2021, merged from six
 reports) and one known relation (Wagner Group supports Khalifa Haftar), and the filters."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def test_acled_known_event_and_filters(export):
         "Gao", "15.6597", "0.5022", "1"
     )  # fmt: skip
     assert row["source"] == "Niger River News; West Africa Today; Sahel Wire"
-    assert (row["fatalities"], row["tags"]) == ("12", "certainty=reported; sources=4")
+    assert (row["fatalities"], row["tags"]) == ("12", "certainty=reported; sources=5")
     assert row["notes"].startswith("On 15 March 2021: Local officials say 25 soldiers died")
     mali = list(csv.DictReader(export("acled", "--country", "MLI").open(encoding="utf-8")))
     assert mali and {r["iso3"] for r in mali} == {"MLI"}
@@ -39,7 +39,7 @@ def test_geojson_is_valid_rfc7946(export):
     features = data["features"]
     bombing = find(
         [f["properties"] | {"_f": f} for f in features],
-        type="EXPLOSIVE", place="Ansongo", sources=4,
+        type="EXPLOSIVE", place="Ansongo", sources=5,
     )["_f"]  # fmt: skip
     assert bombing["geometry"] == {"type": "Point", "coordinates": [0.5022, 15.6597]}
     props = bombing["properties"]
@@ -140,7 +140,7 @@ def test_plover_events(export, sample_db):
     events = [json.loads(line) for line in export("plover").read_text("utf-8").splitlines()]
     record = open_record(sample_db)
     assert len(events) == sum(1 for e in record.events if e["plover"] and not e["negated"])
-    bombing = find(events, warledger_type="EXPLOSIVE", date="2021-03-15", sources=4)
+    bombing = find(events, warledger_type="EXPLOSIVE", date="2021-03-15", sources=5)
     assert (bombing["event_type"], bombing["mode"], bombing["context"]) == (
         "ASSAULT", "explosion", ["military"]
     )  # fmt: skip
@@ -202,7 +202,7 @@ def test_ftm_entities_pass_the_followthemoney_model(export):
     assert "Malian Armed Forces" in involved
     docs = [r for r in rows if r["schema"] == "Documentation"
             and r["properties"]["entity"] == [bombing["id"]]]  # fmt: skip
-    assert len(docs) == 5
+    assert len(docs) == 6
     assert all(by_id[d["properties"]["document"][0]]["schema"] == "Article" for d in docs)
     mentions = [r for r in rows if r["schema"] == "Mention"]
     assert all(by_id[m["properties"]["resolved"][0]]["schema"] in ("Person", "Organization",
@@ -238,7 +238,7 @@ def test_stix_bundle_passes_stix2_validator(export):
         [o for o in objects if o["type"] == "note"],
         abstract="explosive at Ansongo on 2021-03-15",
     )  # fmt: skip
-    assert note["x_warledger_event"]["sources"] == 4
+    assert note["x_warledger_event"]["sources"] == 5
     assert note["x_warledger_event"]["fatalities"] == 12
     assert note["authors"] == ["JNIM", "Local officials", "Sahel Wire"]
     refs = [by_id[r] for r in note["object_refs"]]
@@ -250,7 +250,7 @@ def test_stix_bundle_passes_stix2_validator(export):
         "ML",
     )
     reports = [o for o in objects if o["type"] == "report" and note["id"] in o["object_refs"]]
-    assert len(reports) == 5
+    assert len(reports) == 6
     # stable ids: a second export is the same bundle
     assert json.loads(export("stix").read_text("utf-8")) == json.loads(text)
     firm = json.loads(export("stix", "--min-sources", "2").read_text("utf-8"))["objects"]

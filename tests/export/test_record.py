@@ -25,7 +25,7 @@ def test_a_merged_event_carries_every_report(sample_db):
         "2021-03-15", "2021-03-15", "day"
     )  # fmt: skip
     assert (event["country"], event["certainty"], event["sources"], event["reports"]) == (
-        "MLI", "reported", 4, 5
+        "MLI", "reported", 5, 6
     )  # fmt: skip
     assert event["source_names"] == ["JNIM", "Local officials", "Sahel Wire"]
     assert record.actor_names(event["agent"]) == [
@@ -34,7 +34,7 @@ def test_a_merged_event_carries_every_report(sample_db):
     assert record.actor_names(event["patient"]) == ["Malian Armed Forces"]
     assert event["fatalities"] == 12  # the lowest figure reported (12, 17, 25)
     assert [p["name"] for p in event["places"]] == ["Ansongo", "Gao region", "Gao"]
-    assert len(event["documents"]) == 5
+    assert len(event["documents"]) == 6
 
 
 def test_filters_keep_what_they_say(sample_db):

@@ -238,7 +238,7 @@ def test_undone_event_merge_stays_apart(corpus: Corpus) -> None:
     (judgement_id, evidence) = corpus.store.con.execute(
         "SELECT id, evidence FROM judgements WHERE kind = 'event'"
     ).fetchone()
-    assert json.loads(evidence)["matched"] == ["place", "same_day", "patient"]
+    assert json.loads(evidence)["matched"] == ["place", "same_day", "unclaimed", "patient"]
     summary = undo(corpus.store, judgement_id)
     assert (summary.events, summary.event_merges, summary.contradictions) == (2, 0, 0)
     assert corpus.global_event("wire", "e1") != corpus.global_event("local", "e1")
@@ -476,3 +476,81 @@ def test_other_pay_without_a_country_stays_apart(corpus: Corpus) -> None:
     paid(corpus, "turkey", "2020-05-13", Money("$2,000 a month", 2000, "USD", "month"), None)
     paid(corpus, "later", "2020-08-20", Money("$1,000 a month", 1000, "USD", "month"), None)
     assert corpus.resolve().event_merges == 0
+
+
+# Reports of one type at one place and day that name no side (point `unclaimed`)
+
+KRAMATORSK = ("Kramatorsk", "city", "UKR", "Donetsk", 48.72, 37.56)
+SLOVIANSK = ("Sloviansk", "city", "UKR", "Donetsk", 48.85, 37.60)  # about 15 km away
+
+
+def struck(
+    corpus: Corpus,
+    name: str,
+    published: str,
+    killed: int,
+    type: str = "SHELLING",
+    when: When | None = None,
+    agent: tuple[str, ...] | None = None,
+    victims: str = "civilians",
+) -> None:
+    corpus.add(
+        name,
+        f"{name}: missiles hit a school in Kramatorsk, killing {killed} {victims}.",
+        published,
+        outlet=name,
+        actors=[actor("a2", victims, "civilians")] + ([actor(*agent)] if agent else []),
+        places=[place("p1", KRAMATORSK)],
+        events=[
+            event(
+                "e1",
+                type,
+                None if when else published,
+                **({"when": when} if when else {}),
+                agent=[agent[0]] if agent else [],
+                patient=["a2"],
+                location=["p1"],
+                fatalities=quantity(str(killed), killed),
+            )
+        ],
+    )
+
+
+RUSSIA = ("a1", "Russian Armed Forces", "military", "RUS", "rus.military")
+
+
+def test_reports_at_one_place_and_day_naming_no_side_are_one_incident(corpus: Corpus) -> None:
+    struck(corpus, "local", "2022-08-09", 7, victims="people")
+    by_tuesday = When(text="by Tuesday", start=None, end="2022-08-09", precision="day")
+    struck(corpus, "un", "2022-08-10", 5, when=by_tuesday)
+    assert corpus.resolve().event_merges == 1
+    (evidence,) = corpus.store.con.execute(
+        "SELECT evidence FROM judgements WHERE kind = 'event'"
+    ).fetchone()
+    assert json.loads(evidence)["matched"] == ["place", "same_day", "unclaimed"]
+    rows = contradictions(corpus.store, field="fatalities")
+    assert [(r["value"], r["conflict"], r["sources"]) for r in rows] == [
+        ("5", True, ["un"]),
+        ("7", True, ["local"]),
+    ]
+
+
+def test_unclaimed_reports_of_another_type_day_or_with_a_side_stay_apart(corpus: Corpus) -> None:
+    struck(corpus, "shelling", "2022-08-09", 7, victims="people")
+    struck(corpus, "air", "2022-08-09", 7, type="AIR_STRIKE")
+    struck(corpus, "wednesday", "2022-08-10", 7)
+    struck(corpus, "claimed", "2022-08-09", 4, agent=RUSSIA, victims="residents")
+    assert corpus.resolve().event_merges == 0
+
+
+def test_a_vague_mention_of_described_victims_still_refers_back(corpus: Corpus) -> None:
+    struck(corpus, "local", "2022-08-09", 7)
+    last_week = When(text="last week", start="2022-08-08", end="2022-08-14", precision="week")
+    struck(corpus, "funerals", "2022-08-16", 8, when=last_week, victims="victims")
+    assert corpus.resolve().event_merges == 1
+    (rule,) = corpus.store.con.execute(
+        "SELECT rule FROM judgements WHERE kind = 'event'"
+    ).fetchone()
+    assert rule == "reference"
+    rows = contradictions(corpus.store, field="fatalities")
+    assert [(r["value"], r["sources"]) for r in rows] == [("7", ["local"]), ("8", ["funerals"])]

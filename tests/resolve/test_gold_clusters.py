@@ -87,3 +87,24 @@ def test_the_two_sides_of_the_libyan_war_are_separate_flows(resolved) -> None:
 def test_the_ansongo_death_tolls_stay_side_by_side(resolved) -> None:
     values = {r["value"] for r in contradictions(resolved, field="fatalities")}
     assert {"12", "17", "25"} <= values
+
+
+HOLDOUT = Path(__file__).resolve().parents[2] / "benchmarks" / "clusters" / "kramatorsk"
+
+
+@pytest.fixture(scope="module")
+def holdout(nlp) -> ResolveScore:
+    """The held-out cluster (written after the rules were tuned on samples/clusters)."""
+    with Store.open(":memory:") as store:
+        ingest_into(store, read_inputs([HOLDOUT]), nlp=nlp)
+        resolve(store)
+        return score(store, load_gold(HOLDOUT / "gold.yaml"))
+
+
+def test_the_held_out_cluster_is_merged_precisely_with_its_copy_and_tolls(
+    holdout: ResolveScore,
+) -> None:
+    assert holdout.events.precision >= 0.95 and holdout.events.recall >= 0.25
+    assert holdout.actors.precision >= 0.95
+    assert (holdout.copies_found, holdout.copies) == (1, 1)
+    assert holdout.contradictions_found >= 1

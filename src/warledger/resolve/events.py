@@ -120,14 +120,18 @@ def match_points(a: Features, b: Features, rules: Rules) -> tuple[int, list[str]
         place = "place" if coarse else "admin"
     if place in ("place", "admin") or (place in ("area", "apart") and coarse):
         matched.append("area" if place == "apart" else place)
-    same_day = (
+    same_day = (  # one day, stated (by its start, or its end only: "by Tuesday")
         a.dated
         and b.dated
         and ea.precision == eb.precision == "day"
-        and ea.when_start == eb.when_start
+        and a.interval == b.interval
+        and a.interval is not None
+        and a.interval[0] == a.interval[1]
     )
     if same_day:
         matched.append("same_day")
+    if ea.type == eb.type and not a.agent_sides and not b.agent_sides:
+        matched.append("unclaimed")
     if a.agent_sides and b.agent_sides:
         # an actor one report makes the agent may be the other's beneficiary ("recruited by
         # intelligence officers for Wagner" / "recruited by Wagner"): the same side either way
@@ -212,9 +216,10 @@ def month_keys(f: Features, rules: Rules) -> list[tuple[str, int, int]]:
 
 
 def bare(f: Features) -> bool:
-    """A report that gives no side, no target and no exact day: a later mention of an incident."""
+    """A report that gives no side, no named target and no exact day: a later mention of an
+    incident (its victims may be described: "the victims of last week's strike")."""
     e = f.event
-    return not f.agent_sides and not f.patients and not (f.dated and e.precision == "day")
+    return not f.agent_sides and not f.named_patients and not (f.dated and e.precision == "day")
 
 
 def resolve_events(

@@ -74,6 +74,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             "same_day",
             "money",
             "people",
+            "unclaimed",
         }
         missing = kinds - set(points)
         if missing:
