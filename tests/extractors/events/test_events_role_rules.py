@@ -240,3 +240,28 @@ def test_whose_remains_they_are_is_the_patient_not_the_agent(nlp, text, owner):
     roles = _roles(nlp, text, trigger, "VIOLENCE")
     assert roles["agent"] == []
     assert roles["patient"] == [owner]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "patient"),
+    [
+        ("Two people killed in a land dispute in Nakuru.", "killed", "people"),
+        ("Three herders abducted near the border.", "abducted", "herders"),
+    ],
+)
+def test_headline_passive_without_auxiliary_gives_patient(nlp, text, trigger, patient):
+    roles = _roles(nlp, text, trigger, "VIOLENCE")
+    assert roles["patient"] == [patient]
+    assert roles["agent"] == []
+
+
+def test_active_verb_with_object_keeps_its_agent(nlp):
+    roles = _roles(nlp, "Gunmen killed two traders in Mombasa.", "killed", "VIOLENCE")
+    assert (roles["agent"], roles["patient"]) == (["Gunmen"], ["traders"])
+
+
+def test_headline_killing_in_a_dispute_is_an_attack(extract_text):
+    report = extract_text("Two people killed in a land dispute in Nakuru, Kenya.")
+    event = next(e for e in report.events if e.main)
+    assert event.acled["sub_event_type"] == "Attack"
+    assert [report.actor(a).acled_name for a in event.agent] == ["Unidentified Armed Group (Kenya)"]

@@ -200,6 +200,16 @@ def _misparsed_main(verb: Token) -> bool:
     )
 
 
+def _headline_passive(verb: Token) -> bool:
+    """A verb that always takes an object (typing.yaml object_verbs), in the past, without an
+    object, particle, clausal complement or "by" agent: a headline's passive without "were"."""
+    if verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    if any(c.dep_ in OBJECTS | {"prt", "agent", "ccomp", "xcomp", "attr"} for c in verb.children):
+        return False
+    return event_vocabulary().lexicons["object_verbs"].match_at([verb], 0) > 0
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     subjects, passive = _subjects_of(verb)
     return (subjects[0] if subjects else None), passive
@@ -210,6 +220,8 @@ def verbal_roles(verb: Token, event_type: str) -> Roles:
     subjects, passive = _subjects_of(verb)
     if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
         passive = True  # "..., killed by unknown gunmen": whoever the clause is about was killed
+    elif not passive and subjects and _headline_passive(verb):
+        passive = True  # "Two people killed in a land dispute": no object, so no killer named
     subjects = [
         verb.head if s.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects
     ]

@@ -140,6 +140,7 @@ def vocabulary() -> Vocabulary:
         "after_protest_words",
         "discovery_words",
         "remains_words",
+        "object_verbs",
     ]
     return Vocabulary(
         triggers=_triggers(events),
