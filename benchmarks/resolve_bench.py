@@ -1,7 +1,7 @@
 """Cross-document resolution: accuracy on our story clusters, wrong merges on ACLED, and the time
 and memory of `resolve` as the corpus grows.
 
-    python benchmarks/resolve_bench.py gold                    # pairwise P/R on samples/clusters
+    python benchmarks/resolve_bench.py gold [FOLDER ...]       # pairwise P/R per cluster folder
     python benchmarks/resolve_bench.py acled [CSV ...]         # distinct ACLED events merged together
     python benchmarks/resolve_bench.py news-jsonl /tmp/news.jsonl   # the news CSVs as JSON lines
     python benchmarks/resolve_bench.py news --db NEWS.duckdb   # time and peak memory: 1/4, 1/2, all
@@ -43,10 +43,20 @@ PER_DOCUMENT = (
 )
 
 
-def gold() -> dict[str, object]:
+HOLDOUT = ROOT / "benchmarks" / "clusters" / "kramatorsk"
+
+
+def gold(folders: list[Path]) -> dict[str, object]:
+    """Each folder of articles scored against its own gold.yaml, apart (default: the clusters
+    the rules were built on, samples/clusters, and the held-out one, benchmarks/clusters/*)."""
     from warledger.evaluate.resolve import DEFAULT, evaluate_folder
 
-    return evaluate_folder(DEFAULT).as_dict()
+    return {
+        str(folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder): evaluate_folder(
+            folder
+        ).as_dict()
+        for folder in folders or [DEFAULT, HOLDOUT]
+    }
 
 
 def acled(paths: list[Path]) -> dict[str, object]:
@@ -284,7 +294,7 @@ def main() -> None:
         print(news_jsonl(Path(args.paths[0] if args.paths else "/tmp/news.jsonl")), "articles")
         return
     if args.what == "gold":
-        result: object = gold()
+        result: object = gold([Path(p).resolve() for p in args.paths])
     elif args.what == "acled":
         from warledger.settings import eval_data_dir
 

@@ -16,7 +16,7 @@ from tests.resolve.conftest import (
     quantity,
 )
 
-from warledger.report import Money, Source, Span, When
+from warledger.report import Money, Place, Source, Span, When
 from warledger.resolve import undo
 from warledger.resolve.queries import contradictions, events
 
@@ -238,7 +238,7 @@ def test_undone_event_merge_stays_apart(corpus: Corpus) -> None:
     (judgement_id, evidence) = corpus.store.con.execute(
         "SELECT id, evidence FROM judgements WHERE kind = 'event'"
     ).fetchone()
-    assert json.loads(evidence)["matched"] == ["place", "same_day", "unclaimed", "patient"]
+    assert json.loads(evidence)["matched"] == ["place", "same_day", "patient"]
     summary = undo(corpus.store, judgement_id)
     assert (summary.events, summary.event_merges, summary.contradictions) == (2, 0, 0)
     assert corpus.global_event("wire", "e1") != corpus.global_event("local", "e1")
@@ -478,7 +478,7 @@ def test_other_pay_without_a_country_stays_apart(corpus: Corpus) -> None:
     assert corpus.resolve().event_merges == 0
 
 
-# Reports of one type at one place and day that name no side (point `unclaimed`)
+# Reports at one place whose day is stated by its start or only by its end ("by Tuesday")
 
 KRAMATORSK = ("Kramatorsk", "city", "UKR", "Donetsk", 48.72, 37.56)
 SLOVIANSK = ("Sloviansk", "city", "UKR", "Donetsk", 48.85, 37.60)  # about 15 km away
@@ -499,7 +499,7 @@ def struck(
         f"{name}: missiles hit a school in Kramatorsk, killing {killed} {victims}.",
         published,
         outlet=name,
-        actors=[actor("a2", victims, "civilians")] + ([actor(*agent)] if agent else []),
+        actors=[actor("a2", victims, "civilians", "UKR")] + ([actor(*agent)] if agent else []),
         places=[place("p1", KRAMATORSK)],
         events=[
             event(
@@ -519,15 +519,15 @@ def struck(
 RUSSIA = ("a1", "Russian Armed Forces", "military", "RUS", "rus.military")
 
 
-def test_reports_at_one_place_and_day_naming_no_side_are_one_incident(corpus: Corpus) -> None:
-    struck(corpus, "local", "2022-08-09", 7, victims="people")
+def test_a_day_stated_only_by_its_end_is_that_day(corpus: Corpus) -> None:
+    struck(corpus, "local", "2022-08-09", 7)
     by_tuesday = When(text="by Tuesday", start=None, end="2022-08-09", precision="day")
     struck(corpus, "un", "2022-08-10", 5, when=by_tuesday)
     assert corpus.resolve().event_merges == 1
     (evidence,) = corpus.store.con.execute(
         "SELECT evidence FROM judgements WHERE kind = 'event'"
     ).fetchone()
-    assert json.loads(evidence)["matched"] == ["place", "same_day", "unclaimed"]
+    assert json.loads(evidence)["matched"] == ["place", "same_day", "patient"]
     rows = contradictions(corpus.store, field="fatalities")
     assert [(r["value"], r["conflict"], r["sources"]) for r in rows] == [
         ("5", True, ["un"]),
@@ -535,7 +535,11 @@ def test_reports_at_one_place_and_day_naming_no_side_are_one_incident(corpus: Co
     ]
 
 
-def test_unclaimed_reports_of_another_type_day_or_with_a_side_stay_apart(corpus: Corpus) -> None:
+def test_reports_at_one_place_and_day_naming_no_side_and_no_common_target_stay_apart(
+    corpus: Corpus,
+) -> None:
+    """ACLED codes several events at one town on one day (protests, shootings) without naming
+    who did them: the place and the day alone (3 points) do not make one incident."""
     struck(corpus, "shelling", "2022-08-09", 7, victims="people")
     struck(corpus, "air", "2022-08-09", 7, type="AIR_STRIKE")
     struck(corpus, "wednesday", "2022-08-10", 7)
@@ -554,3 +558,67 @@ def test_a_vague_mention_of_described_victims_still_refers_back(corpus: Corpus) 
     assert rule == "reference"
     rows = contradictions(corpus.store, field="fatalities")
     assert [(r["value"], r["sources"]) for r in rows] == [("7", ["local"]), ("8", ["funerals"])]
+
+
+# Villages each report names that the other does not (`site_kinds`)
+
+TAL_TAMER = (36.65556, 40.37079)
+TURKISH_ARMY = ("a1", "Military Forces of Turkey", "military", "TUR", "tur.military")
+
+
+def village_shelled(corpus: Corpus, name: str, village: str, killed: int) -> None:
+    """Extraction places the event at the town; the village the note names is at the town's
+    point in the gazetteer (no measure of distance between the two)."""
+    text = (
+        f"{name}: on 4 May 2020, Turkish forces shelled the village of {village} in the "
+        f"countryside of Tal Tamer, killing {killed} civilians."
+    )
+    at = {n: text.index(n) for n in (village, "Tal Tamer")}
+    corpus.add(
+        name,
+        text,
+        None,
+        outlet=name,
+        actors=[actor(*TURKISH_ARMY), actor("a2", "civilians", "civilians", "SYR")],
+        places=[
+            Place(
+                id=ident,
+                name=n,
+                kind="locality",
+                country="SYR",
+                admin1="Al-Hasakeh",
+                lat=TAL_TAMER[0],
+                lon=TAL_TAMER[1],
+                mentions=[Span.of(text, at[n], at[n] + len(n))],
+            )
+            for ident, n in (("p1", village), ("p2", "Tal Tamer"))
+        ],
+        events=[
+            event(
+                "e1",
+                "SHELLING",
+                "2020-05-04",
+                agent=["a1"],
+                patient=["a2"],
+                location=["p2"],
+                fatalities=quantity(str(killed), killed),
+            )
+        ],
+    )
+
+
+def test_two_villages_named_in_one_towns_countryside_are_two_incidents(corpus: Corpus) -> None:
+    village_shelled(corpus, "aziziyeh", "Aziziyeh", 2)
+    village_shelled(corpus, "fakkeh", "Fakkeh", 2)
+    assert corpus.resolve().event_merges == 0
+
+
+def test_one_village_named_by_both_is_one_incident_with_its_tolls(corpus: Corpus) -> None:
+    village_shelled(corpus, "first", "Aziziyeh", 2)
+    village_shelled(corpus, "second", "Aziziyeh", 3)
+    assert corpus.resolve().event_merges == 1
+    rows = contradictions(corpus.store, field="fatalities")
+    assert [(r["value"], r["conflict"], r["sources"]) for r in rows] == [
+        ("2", True, ["first"]),
+        ("3", True, ["second"]),
+    ]

@@ -114,7 +114,7 @@ def match_points(a: Features, b: Features, rules: Rules) -> tuple[int, list[str]
     place = place_relation(a.places, b.places, rules, coarse)
     if place == "near":  # two places a few km apart: one camp or front, but two incidents
         place = "place" if coarse else "conflict"
-    if place == "conflict":
+    if place == "conflict" or (not coarse and distinct_sites(a.sites, b.sites, rules)):
         return None
     if place == "admin":  # the same province: the same place where places are named coarsely
         place = "place" if coarse else "admin"
@@ -130,8 +130,6 @@ def match_points(a: Features, b: Features, rules: Rules) -> tuple[int, list[str]
     )
     if same_day:
         matched.append("same_day")
-    if ea.type == eb.type and not a.agent_sides and not b.agent_sides:
-        matched.append("unclaimed")
     if a.agent_sides and b.agent_sides:
         # an actor one report makes the agent may be the other's beneficiary ("recruited by
         # intelligence officers for Wagner" / "recruited by Wagner"): the same side either way
@@ -166,6 +164,22 @@ def match_points(a: Features, b: Features, rules: Rules) -> tuple[int, list[str]
             0  # a clash and a shelling there that day are one incident only if one side did both
         )
     return points, matched
+
+
+def distinct_sites(a: tuple[PlaceRec, ...], b: tuple[PlaceRec, ...], rules: Rules) -> bool:
+    """Each names a village or site the other does not, and none of these is within
+    `same_place_km` of one of the other's."""
+    names_a, names_b = {p.name.lower() for p in a}, {p.name.lower() for p in b}
+    only_a = [p for p in a if p.name.lower() not in names_b]
+    only_b = [p for p in b if p.name.lower() not in names_a]
+    if not only_a or not only_b:
+        return False
+    for pa in only_a:
+        for pb in only_b:
+            km = distance_km(pa, pb)
+            if km is not None and 0.0 < km <= rules.same_place_km:
+                return False  # (two names at one point: a gazetteer's district point, no measure)
+    return True
 
 
 def same_people(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:

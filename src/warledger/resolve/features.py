@@ -43,6 +43,8 @@ class Features:
     denied: bool
     source_rank: int = 0
     """2: a named speaker; 1: an outlet; 0: the document itself."""
+    sites: tuple[PlaceRec, ...] = ()
+    """Villages and sites (`site_kinds`) its evidence names, role places or not."""
     people: frozenset[tuple[str, str]] = frozenset()
     """(class, affiliation or "") of its described patients (`people_classes`), in the
     `people_families`: "former rebels" and "Syrian fighters" are both ("combatant", ...)."""
@@ -212,6 +214,12 @@ def features_of(
         source_name=name,
         denied=event.negated or event.certainty == "denied",
         source_rank=rank,
+        sites=tuple(
+            p
+            for p in corpus.places_of.get(d, [])
+            if p.kind in rules.site_kinds
+            and any(s <= a and b <= e for a, b in p.mentions for s, e in event.spans)
+        ),
         people=people_of(patients, actors, rules)
         if family in rules.people_families
         else frozenset(),

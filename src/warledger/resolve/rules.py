@@ -40,6 +40,7 @@ class Rules:
     people_families: frozenset[str]
     countryless_families: frozenset[str]
     reference_families: frozenset[str]
+    site_kinds: frozenset[str]
     precise_places: frozenset[str]
     certainty_order: tuple[str, ...]
     flow_types: frozenset[str]
@@ -74,7 +75,6 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             "same_day",
             "money",
             "people",
-            "unclaimed",
         }
         missing = kinds - set(points)
         if missing:
@@ -111,6 +111,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             people_families=frozenset(events["people_families"]),
             countryless_families=frozenset(events["countryless_families"]),
             reference_families=frozenset(events["reference_families"]),
+            site_kinds=frozenset(events["site_kinds"]),
             precise_places=frozenset(events["precise_places"]),
             certainty_order=tuple(events["certainty_order"]),
             flow_types=frozenset(data["flows"]["types"]),
