@@ -92,3 +92,60 @@ def test_a_mob_beating_a_man_still_has_civilians_as_second_actor(extract_text):
 def test_a_medical_team_is_no_force(extract_text):
     report = extract_text("On 4 May 2020, a medical team was attacked by villagers near Multan.")
     assert [a.kind for a in report.actors if "team" in a.name] == []
+
+
+def test_a_clash_between_police_and_a_crowd_is_mob_violence_with_rioters_first(extract_text):
+    report = extract_text(
+        "On 29 April 2020, a clash erupted between police and shopkeepers in Multan, after "
+        "police slapped a shopkeeper for not closing his shop."
+    )
+    agents, patients, _ = _riot(report)
+    assert agents[0] == "Rioters (Pakistan)"
+    assert patients == ["Police Forces of Pakistan (2018-)"]
+
+
+def test_police_clashing_with_gunmen_stays_an_armed_clash(extract_text):
+    report = extract_text("On 30 April 2020, police clashed with gunmen in Multan.")
+    event = next(e for e in report.events if e.main)
+    assert event.acled["sub_event_type"] == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "second"),
+    [
+        (
+            "On 7 May 2020, in Multan, gunmen shot dead a police officer who was off duty.",
+            "Attack",
+            "Civilians (Pakistan)",
+        ),
+        (
+            "On 7 May 2020, in Multan, gunmen shot dead a police officer who was guarding a "
+            "checkpoint.",
+            "Armed clash",
+            "Police Forces of Pakistan (2018-)",
+        ),
+    ],
+)
+def test_an_officer_said_to_be_off_duty_is_a_civilian_victim(
+    extract_text, text, sub_event_type, second
+):
+    report = extract_text(text)
+    event = next(e for e in report.events if e.main)
+    assert event.acled["sub_event_type"] == sub_event_type
+    assert report.actor(event.patient[0]).acled_name == second
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 29 April 2020, police used force against residents protesting in Multan against the "
+        "conditions at a quarantine facility.",
+        "On 28 April 2020, in Multan, about 100 merchants demonstrated at a toll booth to ask for "
+        "help. The protesters were peacefully removed by the police.",
+    ],
+)
+def test_force_used_on_protesters_is_an_intervention(extract_text, text):
+    report = extract_text(text)
+    event = next(e for e in report.events if e.main)
+    assert event.acled["sub_event_type"] == "Protest with intervention"
+    assert report.actor(event.patient[0]).acled_name == "Police Forces of Pakistan (2018-)"

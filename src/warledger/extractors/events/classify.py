@@ -142,6 +142,21 @@ def _crowd(c: Candidate, role: str) -> bool:
     )
 
 
+def _police_against_crowd(c: Candidate) -> bool:
+    """A fight whose only armed side is the police and whose other side is a crowd of unarmed
+    people ("a clash erupted between police and shopkeepers", "villagers clashed with police")."""
+    fillers = [t for role in ("agent", "patient", "partner") for t in getattr(c.roles, role)]
+    armed = [t for t in fillers if c.classes.get(t.i) == "armed"]
+    police = _lex("police_words")
+    if not armed or not all(police.any_in(list(t.subtree)[:6]) for t in armed):
+        return False
+    return any(
+        c.classes.get(t.i) in {"unarmed_group", "civilian"}
+        and (t.tag_ in {"NNS", "NNPS"} or t.lemma_.lower() in {"group", "crowd", "mob"})
+        for t in fillers
+    )
+
+
 def classify_violence(c: Candidate) -> None:
     tokens = _instrument_scope(c)
     types = c.trigger_types()
@@ -167,6 +182,9 @@ def classify_violence(c: Candidate) -> None:
         c.type, c.sub_event_type = "RIOT", "Mob violence"
     elif unarmed_sides and not firearms:
         c.type, c.sub_event_type = "RIOT", "Mob violence"  # "two groups of villagers clashed"
+    elif "CLASH" in types and not firearms and _police_against_crowd(c):
+        # ACLED: a crowd fighting the police without guns is mob violence, not an armed clash
+        c.type, c.sub_event_type = "RIOT", "Mob violence"
     elif "CLASH" in types or ("armed" in opponents and "civilian" not in opponents):
         c.type = "CLASH"
     else:

@@ -94,8 +94,10 @@ def participant_class(token: Token, ctx: Context, actor_id: str | None) -> str |
     """armed, civilian or unarmed_group: from the actor's kind, else the phrase's head nouns."""
     vocab = vocabulary()
     modifiers = [t for t in token.subtree if t.i < token.i]
-    if vocab.lexicons["unarmed_modifiers"].any_in(modifiers):
-        return "civilian"  # "an off-duty police officer", "a retired soldier"
+    relative = [t for c in token.children if c.dep_ == "relcl" for t in c.subtree]
+    if vocab.lexicons["unarmed_modifiers"].any_in(modifiers + relative):
+        # "an off-duty police officer", "a retired soldier", "an officer who was off duty"
+        return "civilian"
     armed_words = (c for c in token.children if c.dep_ in {"amod", "compound"})
     if vocab.participant_classes["armed"].has_token(token) or any(
         c.lemma_.lower() == "armed" for c in armed_words

@@ -133,6 +133,7 @@ def vocabulary() -> Vocabulary:
         "disaster_words",
         "demand_words",
         "firearm_words",
+        "police_words",
         "unarmed_modifiers",
         "protest_referents",
         "goods_words",
