@@ -69,13 +69,23 @@ class DefaultActor:
     "attacked a police team"), are its second actor before anyone else."""
 
 
+@lru_cache(maxsize=1)
+def _defaults_yaml() -> dict[str, Any]:
+    """defaults.yaml, parsed once for all of its tables (each table's reader checks its own part
+    and reports a YAML error as that table's ConfigError)."""
+    data = load_yaml((DATA / "defaults.yaml").read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise TypeError("defaults.yaml is not a mapping")
+    return data
+
+
 @lru_cache(maxsize=2)
 def default_rules(section: str = "defaults") -> dict[str, DefaultActor]:
     """ACLED event_type or sub_event_type -> the default actor rule: first agents under
     `defaults`, first patients under `patients`."""
     path = DATA / "defaults.yaml"
     try:
-        data: dict[str, Any] = load_yaml(path.read_text(encoding="utf-8")) or {}
+        data = _defaults_yaml()
         rules = {
             event_type: DefaultActor(
                 template=str(entry["template"]),
@@ -420,21 +430,27 @@ def cue_pattern(cues: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
 
 
-def paragraph_of(ctx: Context, event: Event) -> str:
-    """The paragraph of the event's first evidence: where a report gives the marks of a crime."""
+def paragraph_bounds(ctx: Context, event: Event) -> tuple[int, int]:
+    """Start and end offsets of the paragraph of the event's first evidence ((0, 0) without one)."""
     if not event.evidence:
-        return ""
+        return 0, 0
     start = event.evidence[0].start
     first = ctx.text.rfind("\n\n", 0, start) + 1
     last = ctx.text.find("\n\n", start)
-    return ctx.text[first : last if last >= 0 else len(ctx.text)]
+    return first, last if last >= 0 else len(ctx.text)
+
+
+def paragraph_of(ctx: Context, event: Event) -> str:
+    """The paragraph of the event's first evidence: where a report gives the marks of a crime."""
+    first, last = paragraph_bounds(ctx, event)
+    return ctx.text[first:last]
 
 
 @lru_cache(maxsize=1)
 def _operations() -> tuple[dict[str, str], frozenset[str]]:
     path = DATA / "defaults.yaml"
     try:
-        data = (load_yaml(path.read_text(encoding="utf-8")) or {})["state_operations"]
+        data = _defaults_yaml()["state_operations"]
         heads = {str(k).lower(): str(v) for k, v in data["heads"].items()}
         nouns = frozenset(str(n).lower() for n in data["nouns"])
     except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
@@ -476,7 +492,7 @@ def state_units() -> tuple[StateUnit, ...]:
     """The `state_units` table of defaults.yaml."""
     path = DATA / "defaults.yaml"
     try:
-        data = (load_yaml(path.read_text(encoding="utf-8")) or {}).get("state_units") or []
+        data = _defaults_yaml().get("state_units") or []
         units = tuple(
             StateUnit(str(u["force"]), str(u["unit"]), cue_pattern([str(c) for c in u["cues"]]))
             for u in data
@@ -547,7 +563,7 @@ def _unit_of(ctx: Context, actor: Actor, unit: StateUnit) -> Actor:
 def _home_side() -> tuple[frozenset[str], frozenset[str]]:
     path = DATA / "defaults.yaml"
     try:
-        data = (load_yaml(path.read_text(encoding="utf-8")) or {})["home_side"]
+        data = _defaults_yaml()["home_side"]
         return frozenset(data["sub_event_types"]), frozenset(data["kinds"])
     except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(f"{path}: not a valid home_side table: {exc}") from exc
@@ -581,7 +597,7 @@ def apply_home_side(ctx: Context, event: Event) -> None:
 def _return_fire() -> tuple[re.Pattern[str], frozenset[str]]:
     path = DATA / "defaults.yaml"
     try:
-        data = (load_yaml(path.read_text(encoding="utf-8")) or {})["return_fire"]
+        data = _defaults_yaml()["return_fire"]
         return cue_pattern([str(c) for c in data["cues"]]), frozenset(data["kinds"])
     except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(f"{path}: not a valid return_fire table: {exc}") from exc
@@ -597,11 +613,9 @@ def apply_return_fire(ctx: Context, event: Event) -> None:
     if not event.agent or any(p.kind != "civilians" or p.name != "civilians" for p in patients):
         return
     cues, kinds = _return_fire()
-    paragraph = paragraph_of(ctx, event)
-    if not cues.search(paragraph.lower()):
+    start, stop = paragraph_bounds(ctx, event)
+    if not cues.search(ctx.text[start:stop].lower()):
         return
-    start = ctx.text.find(paragraph)
-    stop = start + len(paragraph)
     force = next(
         (
             a
